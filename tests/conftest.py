@@ -1,0 +1,51 @@
+"""Shared fixtures: the pinned TTS dataset in ../shared, and running the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATASET = REPO.parent / "shared" / "tts" / "v3.32.1"
+
+
+def tts_dataset_path() -> Path:
+    return Path(os.environ.get("TTS_DATASET", DEFAULT_DATASET))
+
+
+@pytest.fixture(scope="session")
+def tts_dataset() -> Path:
+    """The TTS v3.32.1 checkout with its oracle; skipped when absent, but never under CI."""
+    path = tts_dataset_path()
+    if not (path / "api").is_dir() or not (path / "oracle").is_dir():
+        reason = (
+            f"TTS dataset not found at {path} (set TTS_DATASET to a dataset with api/ and oracle/)"
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return path
+
+
+@dataclass(frozen=True)
+class CliResult:
+    status: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str | Path) -> CliResult:
+    """Run `python -m generator` in a subprocess, as a user would run ttn-lw-codegen."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "generator", *map(str, args)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return CliResult(completed.returncode, completed.stdout, completed.stderr)
