@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DATASET = Path(os.environ.get("TTS_DATASET", REPO.parent / "shared" / "tts" / "v3.32.1"))
+DATASET = Path(
+    os.environ.get("TTS_DATASET", REPO.parent / "shared" / "tts" / "v3.32.1")
+)
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,11 @@ def time_command(argv: Sequence[str], *, runs: int = 7) -> Timing:
     for attempt in range(runs + 1):
         start = time.perf_counter()
         subprocess.run(
-            argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
+            argv,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
         )
         if attempt:
             samples.append(time.perf_counter() - start)

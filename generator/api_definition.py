@@ -25,7 +25,9 @@ class ApiDefinition:
     allowed_paths: dict[tuple[str, str], tuple[str, ...]]
 
     def where(self, service: str, method: str, key: str = "") -> str:
-        return f"{self.display_path}: {'.'.join(p for p in (service, method, key) if p)}"
+        return (
+            f"{self.display_path}: {'.'.join(p for p in (service, method, key) if p)}"
+        )
 
 
 def load_api_definition(path: Path, display_path: str) -> ApiDefinition:
@@ -44,26 +46,34 @@ def load_api_definition(path: Path, display_path: str) -> ApiDefinition:
             "restore the file from the TTS release"
         ) from None
     if not isinstance(document, dict):
-        raise InputError(f"{display_path}: expected a JSON object of services at the top level")
+        raise InputError(
+            f"{display_path}: expected a JSON object of services at the top level"
+        )
     problems: list[Diagnostic] = []
     methods: list[tuple[str, str]] = []
     allowed: dict[tuple[str, str], tuple[str, ...]] = {}
     for service, service_methods in document.items():
         if not isinstance(service_methods, dict):
             problems.append(
-                Diagnostic(f"{display_path}: {service}", "expected an object of methods")
+                Diagnostic(
+                    f"{display_path}: {service}", "expected an object of methods"
+                )
             )
             continue
         for method, definition in service_methods.items():
             key = f"{display_path}: {service}.{method}"
             if not isinstance(definition, dict):
-                problems.append(Diagnostic(key, "expected an object describing the method"))
+                problems.append(
+                    Diagnostic(key, "expected an object describing the method")
+                )
                 continue
             methods.append((service, method))
             if ALLOWED_PATHS_KEY not in definition:
                 continue
             paths = definition[ALLOWED_PATHS_KEY]
-            if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+            if not isinstance(paths, list) or not all(
+                isinstance(p, str) for p in paths
+            ):
                 problems.append(
                     Diagnostic(
                         f"{key}.{ALLOWED_PATHS_KEY}",
@@ -73,7 +83,9 @@ def load_api_definition(path: Path, display_path: str) -> ApiDefinition:
                 continue
             allowed[(service, method)] = tuple(paths)
     fail_if_any(f"{display_path} is malformed", problems)
-    return ApiDefinition(display_path=display_path, methods=tuple(methods), allowed_paths=allowed)
+    return ApiDefinition(
+        display_path=display_path, methods=tuple(methods), allowed_paths=allowed
+    )
 
 
 def _describe(value: object) -> str:

@@ -21,11 +21,15 @@ from .protoc import compile_checkout
 
 def build_checkout(checkout: Checkout) -> Api:
     definition = load_api_definition(
-        checkout.api_definition, checkout.display_disk_path(str(checkout.api_definition))
+        checkout.api_definition,
+        checkout.display_disk_path(str(checkout.api_definition)),
     )
     descriptor_set = compile_checkout(checkout)
     return build_api(
-        descriptor_set, frozenset(checkout.target_files), definition, checkout.display_path
+        descriptor_set,
+        frozenset(checkout.target_files),
+        definition,
+        checkout.display_path,
     )
 
 

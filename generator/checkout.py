@@ -29,7 +29,11 @@ class IncludeRoot:
     directory: Path
 
     def protoc_flag(self) -> str:
-        return f"-I{self.prefix}={self.directory}" if self.prefix else f"-I{self.directory}"
+        return (
+            f"-I{self.prefix}={self.directory}"
+            if self.prefix
+            else f"-I{self.directory}"
+        )
 
 
 @dataclass(frozen=True, slots=True)

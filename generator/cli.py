@@ -12,8 +12,12 @@ from .build import build_checkout
 from .checkout import open_checkout
 from .diagnostics import InputError
 from .ir_json import api_to_json
+from .passes.module_plan import plan_package
+from .render import diff_package, render_package, write_package
 
+EXIT_DIFFERENCES = 1
 EXIT_INPUT_ERROR = 2
+DEFAULT_PACKAGE = "ttn_lw"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,7 +37,38 @@ def _parser() -> argparse.ArgumentParser:
         help="root of a lorawan-stack checkout (holds api/ and sdk/js/generated/)",
     )
     inspect.add_argument(
-        "--pretty", action="store_true", help="indent the JSON (slower; the default is compact)"
+        "--pretty",
+        action="store_true",
+        help="indent the JSON (slower; the default is compact)",
+    )
+    generate = commands.add_parser(
+        "generate", help="write the typed Python client package"
+    )
+    generate.add_argument(
+        "--lorawan-stack",
+        required=True,
+        type=Path,
+        metavar="DIR",
+        help="root of the checkout",
+    )
+    generate.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="DIR",
+        help="the package goes to DIR/PACKAGE",
+    )
+    generate.add_argument(
+        "--package",
+        default=DEFAULT_PACKAGE,
+        metavar="NAME",
+        help=f"the package's directory name (default {DEFAULT_PACKAGE}); imports inside it are "
+        "relative, so it can be vendored under any name",
+    )
+    generate.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; print a unified diff and exit 1 if DIR/PACKAGE differs",
     )
     return parser
 
@@ -43,13 +78,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "inspect":
             return _inspect(args.lorawan_stack, pretty=args.pretty)
+        if args.command == "generate":
+            return _generate(
+                args.lorawan_stack, args.out, args.package, check=args.check
+            )
     except InputError as error:
         print(error.render(), file=sys.stderr)
         return EXIT_INPUT_ERROR
     except OSError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_INPUT_ERROR
-    raise AssertionError(f"unhandled command {args.command}")  # argparse restricts the choices
+    raise AssertionError(
+        f"unhandled command {args.command}"
+    )  # argparse restricts the choices
 
 
 def _inspect(root: Path, *, pretty: bool) -> int:
@@ -59,4 +100,26 @@ def _inspect(root: Path, *, pretty: bool) -> int:
     # Without an indent, json uses its C encoder: about ten times faster on the full API.
     layout = {"indent": 1} if pretty else {"separators": (",", ":")}
     sys.stdout.write(json.dumps(api_to_json(api), sort_keys=True, **layout) + "\n")
+    return 0
+
+
+def _generate(root: Path, out: Path, package: str, *, check: bool) -> int:
+    if not package.isidentifier():
+        raise InputError(f"--package {package!r}: not a valid Python package name")
+    api = build_checkout(open_checkout(root))
+    for warning in api.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    files = render_package(plan_package(api, package))
+    target = out / package
+    if check:
+        differences = list(diff_package(files, target))
+        sys.stdout.writelines(differences)
+        if differences:
+            print(
+                f"{target} is not what generation gives; regenerate it", file=sys.stderr
+            )
+            return EXIT_DIFFERENCES
+        return 0
+    write_package(files, target)
+    print(f"wrote {len(files)} files to {target}", file=sys.stderr)
     return 0

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from .ir import Api, Enum, Field, HttpBinding, Message, PathVariable, Rpc, Service, TypeRef
+from .ir import (
+    Api,
+    Enum,
+    Field,
+    HttpBinding,
+    Message,
+    PathVariable,
+    Rpc,
+    Service,
+    TypeRef,
+)
 
 Json = dict[str, Any]
 

@@ -95,7 +95,9 @@ class OptionReader:
         rule = self._read(options, HTTP)
         return None if rule is None else _http_rule(rule)
 
-    def json_field(self, options: descriptor_pb2.FieldOptions) -> JsonFieldOption | None:
+    def json_field(
+        self, options: descriptor_pb2.FieldOptions
+    ) -> JsonFieldOption | None:
         option = self._read(options, JSON_FIELD)
         if option is None:
             return None
@@ -168,5 +170,7 @@ def _http_rule(rule: dict[str, Any]) -> HttpRuleOption:
         path=path,
         body=rule.get("body", ""),
         response_body=rule.get("response_body", ""),
-        additional_bindings=tuple(_http_rule(r) for r in rule.get("additional_bindings", ())),
+        additional_bindings=tuple(
+            _http_rule(r) for r in rule.get("additional_bindings", ())
+        ),
     )

@@ -16,7 +16,9 @@ from .diagnostics import InputError
 from .ir import Diagnostic
 
 # protoc's error lines: "<file>:<line>:<column>: <message>" or "<file>: <message>".
-_LOCATED_ERROR = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<message>.*)$")
+_LOCATED_ERROR = re.compile(
+    r"^(?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<message>.*)$"
+)
 _FILE_ERROR = re.compile(r"^(?P<file>[^:]+): (?P<message>.*)$")
 _IMPORT_HINT = (
     " (add the file under api/third_party, or correct the import path; "
@@ -33,7 +35,9 @@ def compile_checkout(checkout: Checkout) -> descriptor_pb2.FileDescriptorSet:
             errors = _unique(
                 e for name in checkout.target_files for e in _errors_of(checkout, name)
             )
-        raise InputError("protoc could not parse the API files", _diagnostics(checkout, errors))
+        raise InputError(
+            "protoc could not parse the API files", _diagnostics(checkout, errors)
+        )
     return descriptor_pb2.FileDescriptorSet.FromString(data)
 
 
@@ -41,7 +45,9 @@ def _errors_of(checkout: Checkout, import_name: str) -> list[str]:
     return _run_protoc(checkout, (import_name,))[2]
 
 
-def _run_protoc(checkout: Checkout, files: Sequence[str]) -> tuple[int, bytes, list[str]]:
+def _run_protoc(
+    checkout: Checkout, files: Sequence[str]
+) -> tuple[int, bytes, list[str]]:
     with tempfile.TemporaryDirectory(prefix="ttn-lw-codegen-") as scratch:
         out = Path(scratch) / "descriptors.pb"
         args = [
@@ -54,7 +60,9 @@ def _run_protoc(checkout: Checkout, files: Sequence[str]) -> tuple[int, bytes, l
         ]
         status, stderr = _call_capturing_stderr(args)
         data = out.read_bytes() if status == 0 else b""
-    errors = [line for line in stderr.splitlines() if line and not line.startswith("warning:")]
+    errors = [
+        line for line in stderr.splitlines() if line and not line.startswith("warning:")
+    ]
     return status, data, errors
 
 
@@ -85,7 +93,9 @@ def _diagnostics(checkout: Checkout, errors: list[str]) -> list[Diagnostic]:
             message = located["message"]
             if message.startswith("Import ") and "was not found" in message:
                 message += _IMPORT_HINT
-            diagnostics.append(Diagnostic(where, f"{message} (column {located['column']})"))
+            diagnostics.append(
+                Diagnostic(where, f"{message} (column {located['column']})")
+            )
             continue
         plain = _FILE_ERROR.match(line)
         if plain:

@@ -23,9 +23,7 @@ def tts_dataset() -> Path:
     """The TTS v3.32.1 checkout with its oracle; skipped when absent, but never under CI."""
     path = tts_dataset_path()
     if not (path / "api").is_dir() or not (path / "oracle").is_dir():
-        reason = (
-            f"TTS dataset not found at {path} (set TTS_DATASET to a dataset with api/ and oracle/)"
-        )
+        reason = f"TTS dataset not found at {path} (set TTS_DATASET to a dataset with api/ and oracle/)"
         if os.environ.get("CI") == "true":
             pytest.fail(reason)
         pytest.skip(reason)

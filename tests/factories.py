@@ -51,7 +51,9 @@ def message_field(name: str, type_name: str, **kwargs: Any) -> Field:
     return make_field(name, FieldKind.MESSAGE, type_name, **kwargs)
 
 
-def make_message(full_name: str, *fields: Field, oneofs: tuple[str, ...] = ()) -> Message:
+def make_message(
+    full_name: str, *fields: Field, oneofs: tuple[str, ...] = ()
+) -> Message:
     return Message(
         full_name=full_name,
         name=full_name.rpartition(".")[2],

@@ -81,7 +81,10 @@ def test_unresolved_import(tmp_path: Path) -> None:
         f'  api/{IDENTIFIERS}:6: Import "acme/missing.proto" was not found or had errors.'
         in result.stderr
     )
-    assert "add the file under api/third_party, or correct the import path" in result.stderr
+    assert (
+        "add the file under api/third_party, or correct the import path"
+        in result.stderr
+    )
 
 
 def test_path_variable_that_is_not_a_request_field(tmp_path: Path) -> None:
@@ -123,7 +126,11 @@ def test_allowed_paths_that_are_not_lists_of_strings(tmp_path: Path) -> None:
 
 
 def test_api_definition_naming_rpcs_that_do_not_exist(tmp_path: Path) -> None:
-    definition = {**API_DEFINITION, "Ghosts": {"Haunt": {}}, "DeviceRegistry": {"Purge": {}}}
+    definition = {
+        **API_DEFINITION,
+        "Ghosts": {"Haunt": {}},
+        "DeviceRegistry": {"Purge": {}},
+    }
     assert_input_error(
         inspect(write_modern(tmp_path, definition)),
         "error: sdk/js/generated/api-definition.json names RPCs that the protos do not declare "

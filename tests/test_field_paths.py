@@ -14,9 +14,13 @@ def paths_of(name: str, *messages: object) -> tuple[tuple[str, ...], tuple[str, 
 
 
 def test_nested_paths_are_sorted_bytewise_and_top_level_has_no_dots() -> None:
-    ids = make_message("p.Ids", make_field("device_id"), make_field("dev_eui", FieldKind.BYTES))
+    ids = make_message(
+        "p.Ids", make_field("device_id"), make_field("dev_eui", FieldKind.BYTES)
+    )
     device = make_message(
-        "p.Device", message_field("ids", "p.Ids"), make_field("ids_count", FieldKind.UINT32)
+        "p.Device",
+        message_field("ids", "p.Ids"),
+        make_field("ids_count", FieldKind.UINT32),
     )
     nested, top = paths_of("p.Device", ids, device)
     # "." (0x2E) sorts before "_": ids.dev_eui comes before ids_count.
@@ -69,7 +73,9 @@ def test_cycle_guard_drops_the_rest_of_the_level_like_tts() -> None:
 
 def test_cycle_guard_deeper_keeps_the_outer_siblings() -> None:
     details = make_message(
-        "p.Details", message_field("cause", "p.Details"), make_field("code", FieldKind.UINT32)
+        "p.Details",
+        message_field("cause", "p.Details"),
+        make_field("code", FieldKind.UINT32),
     )
     health = make_message(
         "p.Health",

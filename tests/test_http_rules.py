@@ -94,7 +94,9 @@ def test_bindings_resolve_leaf_types_and_query_fields() -> None:
     assert binding.body_kind is BodyKind.NONE and binding.body is None
 
 
-def test_additional_bindings_follow_the_primary_and_patternless_rules_are_skipped() -> None:
+def test_additional_bindings_follow_the_primary_and_patternless_rules_are_skipped() -> (
+    None
+):
     primary = rule(
         "",
         "",
@@ -122,14 +124,19 @@ def test_additional_bindings_follow_the_primary_and_patternless_rules_are_skippe
         ),
         ("/x/{tags}", "path variable {tags}: 'tags' is repeated"),
         ("/x/{device_ids}", "path variable {device_ids} names a message, not a value"),
-        ("/x/{f_port.y}", "path variable {f_port.y}: 'f_port' is not a message of this API"),
+        (
+            "/x/{f_port.y}",
+            "path variable {f_port.y}: 'f_port' is not a message of this API",
+        ),
         (
             "/x/{field_mask.paths}",
             "path variable {field_mask.paths}: 'field_mask' is not a message of this API",
         ),
     ],
 )
-def test_variables_that_do_not_name_a_request_value_are_reported(path: str, problem: str) -> None:
+def test_variables_that_do_not_name_a_request_value_are_reported(
+    path: str, problem: str
+) -> None:
     bindings, problems = http_bindings(rule("get", path), GET_REQUEST, MESSAGES)
     assert bindings == ()
     assert problems == [f'GET "{path}": {problem}']

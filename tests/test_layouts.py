@@ -18,7 +18,9 @@ LAYOUT_SPECIFIC = {"file", "files", "location", "warnings"}
 def without_layout_specifics(value: Any) -> Any:
     if isinstance(value, dict):
         return {
-            k: without_layout_specifics(v) for k, v in value.items() if k not in LAYOUT_SPECIFIC
+            k: without_layout_specifics(v)
+            for k, v in value.items()
+            if k not in LAYOUT_SPECIFIC
         }
     if isinstance(value, list):
         return [without_layout_specifics(v) for v in value]
@@ -42,11 +44,18 @@ def test_legacy_layout_is_detected_and_reported_by_disk_path(tmp_path: Path) -> 
         "lorawan-stack/api/identifiers.proto",
     )
     api = build_checkout(checkout)
-    assert {m.location.file for m in api.messages} == {"api/devices.proto", "api/identifiers.proto"}
+    assert {m.location.file for m in api.messages} == {
+        "api/devices.proto",
+        "api/identifiers.proto",
+    }
 
 
 def test_both_layouts_give_the_same_model(tmp_path: Path) -> None:
-    modern = api_to_json(build_checkout(open_checkout(write_modern(tmp_path / "modern"))))
-    legacy = api_to_json(build_checkout(open_checkout(write_legacy(tmp_path / "legacy"))))
+    modern = api_to_json(
+        build_checkout(open_checkout(write_modern(tmp_path / "modern")))
+    )
+    legacy = api_to_json(
+        build_checkout(open_checkout(write_legacy(tmp_path / "legacy")))
+    )
     assert len(modern["messages"]) == 9 and len(modern["services"]) == 1
     assert without_layout_specifics(legacy) == without_layout_specifics(modern)

@@ -18,7 +18,9 @@ PACKAGE = "ttn.lorawan.v3"
 
 @pytest.fixture(scope="module")
 def api(tmp_path_factory: pytest.TempPathFactory) -> Api:
-    return build_checkout(open_checkout(write_modern(tmp_path_factory.mktemp("modern"))))
+    return build_checkout(
+        open_checkout(write_modern(tmp_path_factory.mktemp("modern")))
+    )
 
 
 def message(api: Api, name: str) -> Message:
@@ -32,7 +34,10 @@ def rpc(api: Api, name: str) -> Rpc:
 
 def test_only_the_api_files_are_targets(api: Api) -> None:
     targets = {f.name for f in api.files if f.is_target}
-    assert targets == {"ttn/lorawan/v3/identifiers.proto", "ttn/lorawan/v3/devices.proto"}
+    assert targets == {
+        "ttn/lorawan/v3/identifiers.proto",
+        "ttn/lorawan/v3/devices.proto",
+    }
     assert "google/protobuf/timestamp.proto" in {f.name for f in api.files}
     assert all(m.full_name.startswith(PACKAGE) for m in api.messages)
 
@@ -54,18 +59,28 @@ def test_fields_record_types_cardinality_oneofs_and_presence(api: Api) -> None:
     # proto3 `optional` is presence, not a oneof: it must not show up in field paths.
     assert fields["hint"].oneof is None and fields["hint"].proto3_optional
     assert device.oneofs == ("provisioning",)
-    assert "hint" in device.field_paths.top_level and "_hint" not in device.field_paths.nested
+    assert (
+        "hint" in device.field_paths.top_level
+        and "_hint" not in device.field_paths.nested
+    )
     assert fields["name"].deprecated and fields["name"].comment == "Friendly name."
     assert fields["name"].location.file == "api/ttn/lorawan/v3/devices.proto"
     assert fields["name"].location.line == 28
     assert device.comment == "A device."
-    assert [m.name for m in api.messages if m.name.startswith("Device.")] == ["Device.Nested"]
+    assert [m.name for m in api.messages if m.name.startswith("Device.")] == [
+        "Device.Nested"
+    ]
 
 
 def test_json_facts_from_the_tts_options(api: Api) -> None:
-    dev_eui = next(f for f in message(api, "EndDeviceIdentifiers").fields if f.name == "dev_eui")
+    dev_eui = next(
+        f for f in message(api, "EndDeviceIdentifiers").fields if f.name == "dev_eui"
+    )
     assert dev_eui.json_codec is not None and dev_eui.json_codec.hex_length == 8
-    assert message(api, "BoolValue").is_tts_wrapper and not message(api, "Device").is_tts_wrapper
+    assert (
+        message(api, "BoolValue").is_tts_wrapper
+        and not message(api, "Device").is_tts_wrapper
+    )
     enums = {e.full_name: e for e in api.enums}
     mac = enums[f"{PACKAGE}.MACVersion"]
     assert (mac.json_form, mac.json_prefix) == (EnumJsonForm.STRING, "MAC")
@@ -77,15 +92,23 @@ def test_tts_wrappers_have_value_paths_and_outside_types_are_leaves(api: Api) ->
     paths = message(api, "Device").field_paths.nested
     assert "resets.value" in paths
     assert "created_at" in paths and not any(p.startswith("created_at.") for p in paths)
-    assert "provisioning.data" in paths and "ids.application_ids.application_id" in paths
+    assert (
+        "provisioning.data" in paths and "ids.application_ids.application_id" in paths
+    )
 
 
 def test_services_carry_methods_streaming_and_comments(api: Api) -> None:
     (service,) = api.services
-    assert (service.full_name, service.comment) == (f"{PACKAGE}.DeviceRegistry", "Manages devices.")
+    assert (service.full_name, service.comment) == (
+        f"{PACKAGE}.DeviceRegistry",
+        "Manages devices.",
+    )
     get = rpc(api, "Get")
     assert get.full_method == f"/{PACKAGE}.DeviceRegistry/Get"
-    assert (get.input_type, get.output_type) == (f"{PACKAGE}.GetDeviceRequest", f"{PACKAGE}.Device")
+    assert (get.input_type, get.output_type) == (
+        f"{PACKAGE}.GetDeviceRequest",
+        f"{PACKAGE}.Device",
+    )
     assert get.comment == "Get a device."
     watch = rpc(api, "Watch")
     assert watch.server_streaming and not watch.client_streaming and watch.http == ()
@@ -109,9 +132,16 @@ def test_field_mask_rules(api: Api) -> None:
         f"{PACKAGE}.Device",
         False,
     )
-    assert get.allowed == ("name", "ids", "ids.dev_eui", "lorawan_version")  # TTS's order, kept
+    assert get.allowed == (
+        "name",
+        "ids",
+        "ids.dev_eui",
+        "lorawan_version",
+    )  # TTS's order, kept
     assert set_.is_set and not listing.is_set
-    assert listing.target_message == f"{PACKAGE}.Device"  # the element of the Devices list
+    assert (
+        listing.target_message == f"{PACKAGE}.Device"
+    )  # the element of the Devices list
     assert set_.unknown_paths == ("legacy_path",)
     assert rpc(api, "Delete").field_mask is None  # no mask field, no allowed paths
 
@@ -128,10 +158,16 @@ def test_warnings_name_the_legacy_path_and_the_unlisted_rpc(api: Api) -> None:
 def test_set_rule_needs_a_field_mask(tmp_path: Path) -> None:
     # H1: a Set RPC is one whose name starts with Set/Update *and* whose request has a mask.
     protos = modern_protos()
-    protos["ttn/lorawan/v3/devices.proto"] = protos["ttn/lorawan/v3/devices.proto"].replace(
+    protos["ttn/lorawan/v3/devices.proto"] = protos[
+        "ttn/lorawan/v3/devices.proto"
+    ].replace(
         "  google.protobuf.FieldMask field_mask = 2;\n}\n\nmessage Devices",
         "}\n\nmessage Devices",
     )
-    api = build_checkout(open_checkout(write_checkout(tmp_path, protos, API_DEFINITION)))
+    api = build_checkout(
+        open_checkout(write_checkout(tmp_path, protos, API_DEFINITION))
+    )
     set_rule = rpc(api, "Set").field_mask
-    assert set_rule is not None and set_rule.request_field is None and not set_rule.is_set
+    assert (
+        set_rule is not None and set_rule.request_field is None and not set_rule.is_set
+    )

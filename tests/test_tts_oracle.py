@@ -31,10 +31,13 @@ def test_field_paths_of_all_messages_equal_the_oracle(
     oracle = load(tts_dataset, "oracle/field-paths.json")
     assert len(oracle) == 615
     expected = {
-        e["proto"]: {"nested": e["nested"], "top_level": e["top_level"]} for e in oracle.values()
+        e["proto"]: {"nested": e["nested"], "top_level": e["top_level"]}
+        for e in oracle.values()
     }
     actual = {name: m["field_paths"] for name, m in inspected["messages"].items()}
-    assert actual == expected  # same 615 messages (no map entries), lists in the same order
+    assert (
+        actual == expected
+    )  # same 615 messages (no map entries), lists in the same order
 
 
 def test_http_bindings_of_every_rpc_equal_the_oracle(
@@ -42,7 +45,9 @@ def test_http_bindings_of_every_rpc_equal_the_oracle(
 ) -> None:
     oracle = load(tts_dataset, "oracle/http-bindings.json")
     expected = {
-        e["full_method"]: [{k: b[k] for k in BINDING_KEYS} for b in e["bindings"] if b["pattern"]]
+        e["full_method"]: [
+            {k: b[k] for k in BINDING_KEYS} for b in e["bindings"] if b["pattern"]
+        ]
         for e in oracle
     }
     actual = {
@@ -62,7 +67,9 @@ def all_rpcs(inspected: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]
     }
 
 
-def test_allowed_paths_equal_api_definition(inspected: dict[str, Any], tts_dataset: Path) -> None:
+def test_allowed_paths_equal_api_definition(
+    inspected: dict[str, Any], tts_dataset: Path
+) -> None:
     definition = load(tts_dataset, "sdk/js/generated/api-definition.json")
     expected = {
         (service, method): entry["allowedFieldMaskPaths"]
@@ -79,7 +86,9 @@ def test_allowed_paths_equal_api_definition(inspected: dict[str, Any], tts_datas
     assert actual == expected
 
 
-def test_set_flags_equal_the_oracle(inspected: dict[str, Any], tts_dataset: Path) -> None:
+def test_set_flags_equal_the_oracle(
+    inspected: dict[str, Any], tts_dataset: Path
+) -> None:
     oracle = load(tts_dataset, "oracle/rpc-field-masks.json")
     actual = {
         rpc["full_method"]: rpc["field_mask"]["set"]
@@ -91,10 +100,14 @@ def test_set_flags_equal_the_oracle(inspected: dict[str, Any], tts_dataset: Path
 
 
 def test_legacy_allowed_paths_are_kept_with_warnings(inspected: dict[str, Any]) -> None:
-    get_link = inspected["services"]["ttn.lorawan.v3.As"]["methods"]["GetLink"]["field_mask"]
+    get_link = inspected["services"]["ttn.lorawan.v3.As"]["methods"]["GetLink"][
+        "field_mask"
+    ]
     assert get_link["target"] == "ttn.lorawan.v3.ApplicationLink"
     assert get_link["unknown_paths"] == ["api_key", "network_server_address", "tls"]
-    assert any("As.GetLink.allowedFieldMaskPaths: 'tls'" in w for w in inspected["warnings"])
+    assert any(
+        "As.GetLink.allowedFieldMaskPaths: 'tls'" in w for w in inspected["warnings"]
+    )
 
 
 def test_json_facts_match_the_hex_field_oracle(
@@ -108,7 +121,9 @@ def test_json_facts_match_the_hex_field_oracle(
                 actual[f"{name}.{field['name']}"] = field["json_codec"]
     assert set(actual) == set(oracle["fields"])
     for key, codec in actual.items():
-        assert codec["unmarshaler_func"] == oracle["fields"][key]["unmarshaler_func"], key
+        assert (
+            codec["unmarshaler_func"] == oracle["fields"][key]["unmarshaler_func"]
+        ), key
     assert actual["ttn.lorawan.v3.EndDeviceIdentifiers.dev_eui"]["hex_length"] == 8
     assert actual["ttn.lorawan.v3.Session.dev_addr"]["hex_length"] == 4
     wrappers = {n for n, m in inspected["messages"].items() if m["tts_wrapper"]}

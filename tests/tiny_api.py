@@ -152,8 +152,12 @@ extend google.protobuf.FieldOptions {
 
 API_DEFINITION: dict[str, Any] = {
     "DeviceRegistry": {
-        "Get": {"allowedFieldMaskPaths": ["name", "ids", "ids.dev_eui", "lorawan_version"]},
-        "Set": {"allowedFieldMaskPaths": ["name", "resets", "resets.value", "legacy_path"]},
+        "Get": {
+            "allowedFieldMaskPaths": ["name", "ids", "ids.dev_eui", "lorawan_version"]
+        },
+        "Set": {
+            "allowedFieldMaskPaths": ["name", "resets", "resets.value", "legacy_path"]
+        },
         "List": {"allowedFieldMaskPaths": ["name"]},
         "Delete": {},
     }
@@ -161,7 +165,12 @@ API_DEFINITION: dict[str, Any] = {
 
 
 def modern_protos() -> dict[str, str]:
-    fill = {"gogo_import": "", "gogo_name": "", "gogo_embed": "", "api": "ttn/lorawan/v3/"}
+    fill = {
+        "gogo_import": "",
+        "gogo_name": "",
+        "gogo_embed": "",
+        "api": "ttn/lorawan/v3/",
+    }
     return {
         "ttn/lorawan/v3/identifiers.proto": IDENTIFIERS.format(**fill),
         "ttn/lorawan/v3/devices.proto": DEVICES.format(**fill),
@@ -182,9 +191,13 @@ def legacy_protos() -> dict[str, str]:
     }
 
 
-def write_modern(root: Path, api_definition: dict[str, Any] | str | None = None) -> Path:
+def write_modern(
+    root: Path, api_definition: dict[str, Any] | str | None = None
+) -> Path:
     return write_checkout(
-        root, modern_protos(), API_DEFINITION if api_definition is None else api_definition
+        root,
+        modern_protos(),
+        API_DEFINITION if api_definition is None else api_definition,
     )
 
 

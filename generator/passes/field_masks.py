@@ -12,7 +12,15 @@ from collections.abc import Mapping
 
 from ..api_definition import ApiDefinition
 from ..diagnostics import InputError, fail_if_any
-from ..ir import Cardinality, Diagnostic, FieldKind, FieldMaskRule, Message, Rpc, Service
+from ..ir import (
+    Cardinality,
+    Diagnostic,
+    FieldKind,
+    FieldMaskRule,
+    Message,
+    Rpc,
+    Service,
+)
 
 FIELD_MASK_TYPE = "google.protobuf.FieldMask"
 SET_PREFIXES = ("Set", "Update")
@@ -36,7 +44,9 @@ def attach_field_masks(
     return tuple(result), tuple(warnings)
 
 
-def _check_methods_exist(services: tuple[Service, ...], definition: ApiDefinition) -> None:
+def _check_methods_exist(
+    services: tuple[Service, ...], definition: ApiDefinition
+) -> None:
     known = {(s.name, rpc.name) for s in services for rpc in s.rpcs}
     fail_if_any(
         f"{definition.display_path} names RPCs that the protos do not declare "
@@ -61,7 +71,8 @@ def _rule(
         (
             f.name
             for f in (request.fields if request else ())
-            if f.cardinality is Cardinality.SINGULAR and f.value.type_name == FIELD_MASK_TYPE
+            if f.cardinality is Cardinality.SINGULAR
+            and f.value.type_name == FIELD_MASK_TYPE
         ),
         None,
     )
@@ -102,7 +113,10 @@ def _rule(
 
 
 def _target_message(
-    rpc: Rpc, request: Message | None, allowed: tuple[str, ...], messages: Mapping[str, Message]
+    rpc: Rpc,
+    request: Message | None,
+    allowed: tuple[str, ...],
+    messages: Mapping[str, Message],
 ) -> Message | None:
     """The message whose paths the mask names: the one covering most allowed paths.
 

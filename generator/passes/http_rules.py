@@ -56,24 +56,31 @@ def _binding(
 ) -> HttpBinding:
     segments, verb_suffix = parse_path_template(rule.path)
     resolved = tuple(
-        _resolve(s, request, messages) if isinstance(s, PathVariable) else s for s in segments
+        _resolve(s, request, messages) if isinstance(s, PathVariable) else s
+        for s in segments
     )
     fields = {f.name: f for f in request.fields}
     if rule.body == "*":
         body_kind, body_field = BodyKind.WHOLE_REQUEST, None
     elif rule.body:
         if rule.body not in fields:
-            raise BindingError(f'body "{rule.body}" is not a field of {request.full_name}')
+            raise BindingError(
+                f'body "{rule.body}" is not a field of {request.full_name}'
+            )
         body_kind, body_field = BodyKind.FIELD, rule.body
     else:
         body_kind, body_field = BodyKind.NONE, None
     fully_bound = {
-        v.field_path[0] for v in resolved if isinstance(v, PathVariable) and len(v.field_path) == 1
+        v.field_path[0]
+        for v in resolved
+        if isinstance(v, PathVariable) and len(v.field_path) == 1
     }
     query_fields: tuple[str, ...] = ()
     if body_kind is not BodyKind.WHOLE_REQUEST:
         query_fields = tuple(
-            f.name for f in request.fields if f.name not in fully_bound and f.name != body_field
+            f.name
+            for f in request.fields
+            if f.name not in fully_bound and f.name != body_field
         )
     return HttpBinding(
         verb=rule.verb.lower(),
@@ -101,7 +108,9 @@ def parse_path_template(template: str) -> tuple[tuple[PathSegment, ...], str | N
         if raw.startswith("{"):
             segments.append(_parse_variable(raw))
         elif raw in ("*", "**"):
-            raise BindingError(f"wildcard segment '{raw}' outside a variable is not supported")
+            raise BindingError(
+                f"wildcard segment '{raw}' outside a variable is not supported"
+            )
         elif not raw or "{" in raw or "}" in raw:
             raise BindingError(f"malformed segment '{raw}'")
         else:
@@ -141,7 +150,9 @@ def _parse_variable(raw: str) -> PathVariable:
     if not all(_IDENTIFIER.match(part) for part in field_path):
         raise BindingError(f"malformed variable '{raw}'")
     pattern = tuple(sub_pattern.split("/")) if sub_pattern else ("*",)
-    return PathVariable(field_path=field_path, leaf=TypeRef(FieldKind.STRING), pattern=pattern)
+    return PathVariable(
+        field_path=field_path, leaf=TypeRef(FieldKind.STRING), pattern=pattern
+    )
 
 
 def _resolve(
@@ -153,7 +164,9 @@ def _resolve(
     for depth in range(parent_count):
         field = _singular_field(variable, depth, message, request)
         child = (
-            messages.get(field.value.type_name) if field.value.kind is FieldKind.MESSAGE else None
+            messages.get(field.value.type_name)
+            if field.value.kind is FieldKind.MESSAGE
+            else None
         )
         if child is None:
             where = ".".join(variable.field_path[: depth + 1])
@@ -163,7 +176,9 @@ def _resolve(
         message = child
     leaf = _singular_field(variable, parent_count, message, request)
     if leaf.value.kind is FieldKind.MESSAGE:
-        raise BindingError(f"path variable {{{variable.dotted}}} names a message, not a value")
+        raise BindingError(
+            f"path variable {{{variable.dotted}}} names a message, not a value"
+        )
     return PathVariable(variable.field_path, leaf.value, variable.pattern)
 
 

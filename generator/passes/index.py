@@ -64,7 +64,9 @@ NO_FIELD_PATHS = FieldPaths(nested=(), top_level=())
 @dataclass(frozen=True, slots=True)
 class TypeIndex:
     files: tuple[ProtoFile, ...]
-    messages: dict[str, Message]  # by full name; map entries are folded into their map fields
+    messages: dict[
+        str, Message
+    ]  # by full name; map entries are folded into their map fields
     enums: dict[str, Enum]
 
 
@@ -114,14 +116,21 @@ class _FileReader:
         for i, enum_descriptor in enumerate(self.proto_file.enum_type):
             yield self._enum(enum_descriptor, enum_descriptor.name, (FILE_ENUM, i))
         for i, descriptor in enumerate(self.proto_file.message_type):
-            yield from self._nested_enums(descriptor, descriptor.name, (FILE_MESSAGE, i))
+            yield from self._nested_enums(
+                descriptor, descriptor.name, (FILE_MESSAGE, i)
+            )
 
     def _nested_enums(
-        self, descriptor: descriptor_pb2.DescriptorProto, name: str, path: tuple[int, ...]
+        self,
+        descriptor: descriptor_pb2.DescriptorProto,
+        name: str,
+        path: tuple[int, ...],
     ) -> Iterator[Enum]:
         for i, enum_descriptor in enumerate(descriptor.enum_type):
             yield self._enum(
-                enum_descriptor, f"{name}.{enum_descriptor.name}", (*path, MESSAGE_ENUM, i)
+                enum_descriptor,
+                f"{name}.{enum_descriptor.name}",
+                (*path, MESSAGE_ENUM, i),
             )
         for i, nested in enumerate(descriptor.nested_type):
             yield from self._nested_enums(
@@ -129,10 +138,15 @@ class _FileReader:
             )
 
     def _messages(
-        self, descriptor: descriptor_pb2.DescriptorProto, outer: str, path: tuple[int, ...]
+        self,
+        descriptor: descriptor_pb2.DescriptorProto,
+        outer: str,
+        path: tuple[int, ...],
     ) -> Iterator[Message]:
         name = f"{outer}.{descriptor.name}" if outer else descriptor.name
-        nested_types = {self._full_name(f"{name}.{n.name}"): n for n in descriptor.nested_type}
+        nested_types = {
+            self._full_name(f"{name}.{n.name}"): n for n in descriptor.nested_type
+        }
         oneof_names = [oneof.name for oneof in descriptor.oneof_decl]
         real_oneofs = sorted(
             {
@@ -171,10 +185,16 @@ class _FileReader:
         value = _type_ref(field)
         map_key = None
         cardinality = (
-            Cardinality.REPEATED if field.label == _FDP.LABEL_REPEATED else Cardinality.SINGULAR
+            Cardinality.REPEATED
+            if field.label == _FDP.LABEL_REPEATED
+            else Cardinality.SINGULAR
         )
         entry = nested_types.get(value.type_name)
-        if cardinality is Cardinality.REPEATED and entry is not None and entry.options.map_entry:
+        if (
+            cardinality is Cardinality.REPEATED
+            and entry is not None
+            and entry.options.map_entry
+        ):
             cardinality = Cardinality.MAP
             map_key, value = _type_ref(entry.field[0]), _type_ref(entry.field[1])
         in_real_oneof = field.HasField("oneof_index") and not field.proto3_optional
@@ -193,7 +213,9 @@ class _FileReader:
             location=self.source.location(path),
         )
 
-    def _json_codec(self, field: descriptor_pb2.FieldDescriptorProto) -> JsonFieldCodec | None:
+    def _json_codec(
+        self, field: descriptor_pb2.FieldDescriptorProto
+    ) -> JsonFieldCodec | None:
         if not field.HasField("options"):
             return None
         option = self.options.json_field(field.options)
@@ -208,10 +230,17 @@ class _FileReader:
         )
 
     def _enum(
-        self, descriptor: descriptor_pb2.EnumDescriptorProto, name: str, path: tuple[int, ...]
+        self,
+        descriptor: descriptor_pb2.EnumDescriptorProto,
+        name: str,
+        path: tuple[int, ...],
     ) -> Enum:
         option = self.options.json_enum(descriptor.options)
-        as_string = option is not None and option.marshal_as_string and not option.marshal_as_number
+        as_string = (
+            option is not None
+            and option.marshal_as_string
+            and not option.marshal_as_number
+        )
         values = []
         for i, value in enumerate(descriptor.value):
             value_option = self.options.json_enum_value(value.options)

@@ -36,15 +36,24 @@ def index_services(
             rpcs = []
             for j, method in enumerate(service.method):
                 path = (FILE_SERVICE, i, SERVICE_METHOD, j)
-                request = messages.get(method.input_type.lstrip(".")) or _outside_message(
+                request = messages.get(
+                    method.input_type.lstrip(".")
+                ) or _outside_message(
                     method.input_type.lstrip("."), source.location(path)
                 )
                 bindings: tuple[HttpBinding, ...] = ()
-                rule = options.http_rule(method.options) if method.HasField("options") else None
+                rule = (
+                    options.http_rule(method.options)
+                    if method.HasField("options")
+                    else None
+                )
                 if rule is not None:
                     bindings, errors = http_bindings(rule, request, messages)
                     problems.extend(
-                        Diagnostic(str(source.location(path)), f"{full_name}.{method.name}: {e}")
+                        Diagnostic(
+                            str(source.location(path)),
+                            f"{full_name}.{method.name}: {e}",
+                        )
                         for e in errors
                     )
                 rpcs.append(

@@ -43,7 +43,11 @@ def read_source_info(
     comments: dict[Path, str] = {}
     for location in proto_file.source_code_info.location:
         path = tuple(location.path)
-        if not path or path[0] not in (FILE_MESSAGE, FILE_ENUM, FILE_SERVICE) or len(path) % 2:
+        if (
+            not path
+            or path[0] not in (FILE_MESSAGE, FILE_ENUM, FILE_SERVICE)
+            or len(path) % 2
+        ):
             continue  # only declarations of messages, enums, services and their members
         lines.setdefault(path, location.span[0] + 1)
         text = location.leading_comments or location.trailing_comments

@@ -1,0 +1,547 @@
+"""Pass 5: the module plan. Decides, for the generated package, every module, name, import,
+annotation, codec family and field-mask constant, so that templates only read attributes.
+
+One module per target proto file. When all target files share one proto package (as TTS's do),
+modules sit at the top of the output package (`ttn_lw/end_device.py`); otherwise they are
+nested by package below the packages' common prefix.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import textwrap
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from ..diagnostics import InputError
+from ..ir import (
+    Api,
+    Cardinality,
+    Enum,
+    EnumJsonForm,
+    Field,
+    FieldKind,
+    Message,
+    Service,
+    TypeRef,
+)
+from ..pyir import (
+    Codec,
+    Import,
+    PackagePlan,
+    PathChild,
+    PathNode,
+    PyEnum,
+    PyEnumValue,
+    PyField,
+    PyMessage,
+    PyModule,
+    PyOneof,
+    PyRpcMask,
+)
+
+RUNTIME_MODULE = "_runtime"
+# Names a generated class or attribute must not take (base-class API, str methods on paths).
+_MESSAGE_RESERVED = {"to_json", "from_json", "to_json_string", "from_json_string", "FIELD_PATHS",
+                     "TOP_LEVEL_FIELD_PATHS", "PATHS"}  # fmt: skip
+_STR_ATTRIBUTES = set(dir(str))
+
+_SCALARS: dict[FieldKind, Codec] = {
+    FieldKind.STRING: Codec("scalar", "str", '""', helper="string"),
+    FieldKind.BOOL: Codec("scalar", "bool", "False", helper="boolean"),
+    FieldKind.INT32: Codec("scalar", "int", "0", helper="int32"),
+    FieldKind.SINT32: Codec("scalar", "int", "0", helper="int32"),
+    FieldKind.SFIXED32: Codec("scalar", "int", "0", helper="int32"),
+    FieldKind.UINT32: Codec("scalar", "int", "0", helper="uint32"),
+    FieldKind.FIXED32: Codec("scalar", "int", "0", helper="uint32"),
+    FieldKind.INT64: Codec("int64", "int", "0", helper="int64"),
+    FieldKind.SINT64: Codec("int64", "int", "0", helper="int64"),
+    FieldKind.SFIXED64: Codec("int64", "int", "0", helper="int64"),
+    FieldKind.UINT64: Codec("int64", "int", "0", helper="uint64"),
+    FieldKind.FIXED64: Codec("int64", "int", "0", helper="uint64"),
+    FieldKind.FLOAT: Codec("float", "float", "0.0", helper="floating"),
+    FieldKind.DOUBLE: Codec("float", "float", "0.0", helper="floating"),
+    FieldKind.BYTES: Codec("bytes", "bytes", 'b""', helper="b64"),
+}
+# Well-known types as natural Python values; `helper` names the runtime decoder.
+_WKT: dict[str, Codec] = {
+    "google.protobuf.Timestamp": Codec(
+        "wkt", "_dt.datetime", "None", helper="timestamp"
+    ),
+    "google.protobuf.Duration": Codec(
+        "wkt", "_dt.timedelta", "None", helper="duration"
+    ),
+    "google.protobuf.FieldMask": Codec("wkt", "list[str]", "None", helper="field_mask"),
+    "google.protobuf.Struct": Codec(
+        "wkt", "dict[str, _typing.Any]", "None", helper="struct"
+    ),
+    "google.protobuf.ListValue": Codec(
+        "wkt", "list[_typing.Any]", "None", helper="list_value"
+    ),
+    "google.protobuf.Value": Codec("wkt", "_typing.Any", "None", helper="json_value"),
+    "google.protobuf.Any": Codec("wkt", "_rt.AnyMessage", "None", helper="any_message"),
+    "google.protobuf.Empty": Codec("wkt", "_rt.Empty", "None", helper="empty"),
+}
+_GOOGLE_WRAPPERS = {
+    "google.protobuf.DoubleValue": FieldKind.DOUBLE,
+    "google.protobuf.FloatValue": FieldKind.FLOAT,
+    "google.protobuf.Int64Value": FieldKind.INT64,
+    "google.protobuf.UInt64Value": FieldKind.UINT64,
+    "google.protobuf.Int32Value": FieldKind.INT32,
+    "google.protobuf.UInt32Value": FieldKind.UINT32,
+    "google.protobuf.BoolValue": FieldKind.BOOL,
+    "google.protobuf.StringValue": FieldKind.STRING,
+    "google.protobuf.BytesValue": FieldKind.BYTES,
+}
+_DEVADDR_PREFIX_MARSHALER = re.compile(r"\.MarshalDevAddrPrefixSlice$")
+
+
+def plan_package(api: Api, package: str) -> PackagePlan:
+    modules = _module_paths(api)
+    symbols = _Symbols.of(api, modules)
+    planned = tuple(
+        _plan_module(api, file_name, path, symbols)
+        for file_name, path in sorted(modules.items(), key=lambda item: item[1])
+    )
+    packages: set[str] = set()
+    for path in modules.values():
+        parts = path.split("/")[:-1]
+        packages.update(
+            "".join(f"{part}/" for part in parts[:depth])
+            for depth in range(len(parts) + 1)
+        )
+    return PackagePlan(
+        package=package, modules=planned, packages=tuple(sorted(packages))
+    )
+
+
+def python_name(name: str) -> str:
+    """A proto name as a Python identifier: keywords get a trailing underscore."""
+    return (
+        f"{name}_" if keyword.iskeyword(name) or keyword.issoftkeyword(name) else name
+    )
+
+
+def escape_doc(text: str, indent: int = 4) -> str:
+    """Docstring-safe text: no quote or backslash in a comment can end or alter the string,
+    and non-ASCII is escaped (no look-alike characters, such as an en dash, in the code).
+
+    Lines are wrapped to fit black's and ruff's 88 columns at the given indent; the author's
+    own line breaks are kept.
+    """
+    escaped = text.replace("\r", "").replace("\\", "\\\\").replace('"', '\\"')
+    escaped = escaped.encode("ascii", "backslashreplace").decode("ascii")
+    width = 88 - indent - 6  # room for the opening and closing quotes
+    lines = []
+    for line in escaped.split("\n"):
+        lead = line[: len(line) - len(line.lstrip())]
+        wrapped = textwrap.wrap(
+            line.strip(),
+            width,
+            initial_indent=lead,
+            subsequent_indent=lead,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        lines.extend(wrapped or [""])
+    return "\n".join(line and " " * indent + line for line in lines).lstrip()
+
+
+def _module_paths(api: Api) -> dict[str, str]:
+    targets = [f for f in api.files if f.is_target]
+    prefix = _common_prefix([f.package.split(".") for f in targets])
+    paths = {}
+    for target in targets:
+        parts = target.package.split(".")[len(prefix) :]
+        stem = python_name(
+            target.name.rpartition("/")[2].removesuffix(".proto").replace("-", "_")
+        )
+        paths[target.name] = "/".join([*parts, f"{stem}.py"])
+    return paths
+
+
+def _common_prefix(parts: list[list[str]]) -> list[str]:
+    if not parts:
+        return []
+    prefix = parts[0]
+    for other in parts[1:]:
+        while other[: len(prefix)] != prefix:
+            prefix = prefix[:-1]
+    return prefix
+
+
+@dataclass(frozen=True, slots=True)
+class _Symbols:
+    """Where each generated class lives: proto full name -> (module path, class name)."""
+
+    messages: dict[str, Message]
+    enums: dict[str, Enum]
+    where: dict[str, tuple[str, str]]
+
+    @classmethod
+    def of(cls, api: Api, modules: Mapping[str, str]) -> _Symbols:
+        where: dict[str, tuple[str, str]] = {}
+        taken: dict[tuple[str, str], str] = {}
+        items: tuple[Message | Enum, ...] = (*api.messages, *api.enums)
+        for item in items:
+            module, name = modules[item.file], item.name.replace(".", "_")
+            clash = taken.get((module, name))
+            if clash is not None:
+                raise InputError(
+                    f"{item.location}: {item.full_name} and {clash} would both be the Python class "
+                    f"{name} in {module}; rename one of them"
+                )
+            taken[(module, name)] = item.full_name
+            where[item.full_name] = (module, name)
+        return cls(
+            {m.full_name: m for m in api.messages},
+            {e.full_name: e for e in api.enums},
+            where,
+        )
+
+
+class _ModuleBuilder:
+    """Collects the names one module needs from others while its contents are planned."""
+
+    def __init__(self, path: str, symbols: _Symbols) -> None:
+        self.path = path
+        self.symbols = symbols
+        self.needed: dict[str, set[str]] = {}
+        self.uses_datetime = False
+
+    def reference(self, full_name: str, suffix: str = "") -> str:
+        module, name = self.symbols.where[full_name]
+        name += suffix
+        if module != self.path:
+            self.needed.setdefault(module, set()).add(name)
+        return name
+
+    def imports(self) -> tuple[Import, ...]:
+        depth = self.path.count("/")
+        result = []
+        for module in sorted(self.needed):
+            relative = "." * (depth + 1) + module.removesuffix(".py").replace("/", ".")
+            result.append(
+                Import(relative, tuple(sorted(self.needed[module], key=_import_order)))
+            )
+        return tuple(result)
+
+    def codec(self, ref: TypeRef, field: Field | None = None) -> Codec:
+        if ref.kind is FieldKind.ENUM:
+            enum = self.symbols.enums.get(ref.type_name)
+            if enum is None:
+                raise InputError(
+                    f"{ref.type_name}: enums from outside the API are not supported"
+                )
+            name = self.reference(ref.type_name)
+            # The zero's import is added only where a field uses it (`_plan_field`).
+            return Codec("enum", name, f"{name}_ZERO", helper=name)
+        if ref.kind is FieldKind.MESSAGE:
+            return self._message_codec(ref)
+        if (
+            ref.kind is FieldKind.BYTES
+            and field is not None
+            and field.json_codec is not None
+        ):
+            codec = field.json_codec
+            if codec.hex_length:
+                return Codec("hex", "bytes", 'b""', hex_length=codec.hex_length)
+            if _DEVADDR_PREFIX_MARSHALER.search(codec.marshaler_func):
+                return Codec("devaddr_prefix", "bytes", 'b""')
+        return _SCALARS[ref.kind]
+
+    def _message_codec(self, ref: TypeRef) -> Codec:
+        if ref.type_name in _WKT:
+            codec = _WKT[ref.type_name]
+            self.uses_datetime |= codec.python_type.startswith("_dt.")
+            return codec
+        if ref.type_name in _GOOGLE_WRAPPERS:
+            inner = _SCALARS[_GOOGLE_WRAPPERS[ref.type_name]]
+            return Codec(
+                "google_wrapper", inner.python_type, "None", helper=inner.helper
+            )
+        if ref.type_name not in self.symbols.messages:
+            raise InputError(
+                f"{ref.type_name}: messages from outside the API that are not well-known types "
+                "are not supported"
+            )
+        name = self.reference(ref.type_name)
+        return Codec("message", name, "None", helper=name)
+
+
+def _kind(name: str) -> int:
+    """isort's member types: constants, then classes, then everything else."""
+    return 0 if name.isupper() and len(name) > 1 else (1 if name[:1].isupper() else 2)
+
+
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    return tuple(
+        (1, int(p)) if p.isdigit() else (0, p) for p in re.split(r"(\d+)", text) if p
+    )
+
+
+def _import_order(name: str) -> tuple[object, ...]:
+    """The order ruff's isort gives imported names: by type, then ignoring case."""
+    return _kind(name), _natural(name.lower()), name
+
+
+def _all_order(name: str) -> tuple[object, ...]:
+    """The order ruff wants for `__all__` (RUF022): by type, then a natural sort."""
+    return _kind(name), _natural(name)
+
+
+def _plan_module(api: Api, file_name: str, path: str, symbols: _Symbols) -> PyModule:
+    builder = _ModuleBuilder(path, symbols)
+    enums = tuple(_plan_enum(e) for e in api.enums if e.file == file_name)
+    messages = tuple(
+        _plan_message(m, builder) for m in api.messages if m.file == file_name
+    )
+    path_nodes = _plan_path_nodes(
+        [m for m in api.messages if m.file == file_name], builder, symbols
+    )
+    masks = tuple(
+        mask
+        for service in api.services
+        if service.file == file_name
+        for mask in _plan_masks(service, builder)
+    )
+    exports = sorted(
+        {e.class_name for e in enums}
+        | {m.class_name for m in messages}
+        | {m.paths_class for m in messages}
+        | {mask.constant for mask in masks},
+        key=_all_order,
+    )
+    return PyModule(
+        path=path,
+        source_file=file_name,
+        doc=escape_doc(f"Messages and enums of {file_name}.", indent=0),
+        imports=builder.imports(),
+        uses_datetime=builder.uses_datetime,
+        uses_typing=bool(messages or masks),
+        uses_runtime=bool(messages or enums or masks),
+        enums=enums,
+        messages=messages,
+        path_nodes=path_nodes,
+        rpc_masks=masks,
+        exports=tuple(exports),
+    )
+
+
+def _plan_enum(enum: Enum) -> PyEnum:
+    canonical: dict[int, str] = {}
+    aliases = []
+    inputs: dict[str, int] = {}
+    for value in enum.values:
+        if value.number in canonical:
+            aliases.append((value.name, canonical[value.number]))
+        else:
+            canonical[value.number] = value.name
+        accepted = [value.name, *value.aliases]
+        if value.json_value:
+            accepted.append(value.json_value)
+        if enum.json_prefix and value.name.startswith(enum.json_prefix + "_"):
+            accepted.append(value.name[len(enum.json_prefix) + 1 :])
+        for text in accepted:
+            inputs.setdefault(text, value.number)
+    json_names = {v.number: v.json_value for v in enum.values if v.json_value}
+    return PyEnum(
+        class_name=enum.name.replace(".", "_"),
+        full_name=enum.full_name,
+        doc=escape_doc(enum.comment or f"The enum {enum.full_name}."),
+        values=tuple(
+            PyEnumValue(name, number, json_names.get(number) or name)
+            for number, name in canonical.items()
+        ),
+        aliases=tuple(aliases),
+        as_string=enum.json_form is EnumJsonForm.STRING,
+        zero_number=0 if 0 in canonical else enum.values[0].number,
+        inputs=tuple(sorted(inputs.items())),
+    )
+
+
+def _plan_field(field: Field, builder: _ModuleBuilder) -> PyField:
+    codec = builder.codec(field.value, field)
+    map_key = builder.codec(field.map_key) if field.map_key else None
+    has_presence = (
+        field.oneof is not None
+        or field.proto3_optional
+        or codec.family in ("message", "wkt", "google_wrapper")
+    )
+    if field.cardinality is Cardinality.MAP and map_key is not None:
+        kind, annotation = "map", f"dict[{map_key.python_type}, {codec.python_type}]"
+    elif field.cardinality is Cardinality.REPEATED:
+        kind, annotation = "repeated", f"list[{codec.python_type}]"
+    elif has_presence:
+        kind, annotation = "optional", f"{codec.python_type} | None"
+    else:
+        kind, annotation = "singular", codec.python_type
+    attribute = python_name(field.name)
+    if attribute in _MESSAGE_RESERVED:
+        attribute += "_"
+    default = {"repeated": "[]", "map": "{}", "optional": "None"}.get(kind, codec.zero)
+    if kind == "singular" and codec.family == "enum":
+        builder.reference(field.value.type_name, "_ZERO")  # imports the zero constant
+    if kind == "optional" or (kind == "singular" and codec.family != "enum"):
+        parameter, init_value = f"{attribute}: {annotation} = {default}", attribute
+    else:  # containers (fresh per instance) and enums (long names) default to None
+        parameter = f"{attribute}: {annotation} | None = None"
+        init_value = f"{default} if {attribute} is None else {attribute}"
+    return PyField(
+        attribute=attribute,
+        proto_name=field.name,
+        json_name=field.json_name,
+        kind=kind,
+        codec=codec,
+        map_key=map_key,
+        annotation=annotation,
+        default=default,
+        parameter=parameter,
+        init_value=init_value,
+        oneof=field.oneof,
+        deprecated=field.deprecated,
+        doc=escape_doc(field.comment, indent=8 if field.oneof else 4),
+    )
+
+
+def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
+    fields = tuple(_plan_field(f, builder) for f in message.fields)
+    oneofs = tuple(_plan_oneof(name, fields) for name in message.oneofs)
+    plain = tuple(f for f in fields if f.oneof is None)
+    class_name = builder.reference(message.full_name)
+    return PyMessage(
+        class_name=class_name,
+        full_name=message.full_name,
+        doc=escape_doc(message.comment or f"The message {message.full_name}."),
+        deprecated=message.deprecated,
+        is_tts_wrapper=message.is_tts_wrapper and len(fields) == 1,
+        fields=fields,
+        plain_fields=plain,
+        oneofs=oneofs,
+        slots=tuple([f.attribute for f in plain] + [o.slot for o in oneofs]),
+        sorted_slots=tuple(
+            sorted(
+                [f.attribute for f in plain] + [o.slot for o in oneofs], key=_natural
+            )
+        ),
+        paths_class=f"{class_name}Paths",
+        nested_paths=message.field_paths.nested,
+        top_level_paths=message.field_paths.top_level,
+    )
+
+
+def _plan_oneof(name: str, fields: tuple[PyField, ...]) -> PyOneof:
+    members = tuple(f for f in fields if f.oneof == name)
+    groups: dict[tuple[object, ...], list[PyField]] = {}
+    for member in members:
+        groups.setdefault(_encoding(member), []).append(member)
+    return PyOneof(
+        name=name,
+        slot=f"_{name}",
+        members=members,
+        encode_groups=tuple(
+            (tuple(f.proto_name for f in g), g[0]) for g in groups.values()
+        ),
+    )
+
+
+def _encoding(field: PyField) -> tuple[object, ...]:
+    """Fields with equal keys are written by the same expression (`x.to_json()`, ...)."""
+
+    def of(codec: Codec | None) -> tuple[str, str]:
+        if codec is None:
+            return ("", "")
+        detail = codec.helper if codec.family in ("wkt", "google_wrapper") else ""
+        return codec.family, detail
+
+    return field.kind, of(field.codec), of(field.map_key) if field.map_key else None
+
+
+def _plan_path_nodes(
+    messages: Iterable[Message], builder: _ModuleBuilder, symbols: _Symbols
+) -> tuple[PathNode, ...]:
+    """Classes of path constants. A child whose paths equal its message type's own paths reuses
+    that type's class; other subtrees (oneofs, cycle-truncated ones) get a class of their own.
+    """
+    own_class = {
+        m.full_name: (m.field_paths.nested, symbols.where[m.full_name])
+        for m in symbols.messages.values()
+    }
+    nodes: dict[str, PathNode] = {}
+
+    def node_for(
+        class_name: str, owner: Message | None, paths: tuple[str, ...]
+    ) -> None:
+        children = []
+        for segment in dict.fromkeys(p.split(".")[0] for p in paths):
+            below = tuple(
+                p[len(segment) + 1 :] for p in paths if p.startswith(segment + ".")
+            )
+            attribute = python_name(segment)
+            if attribute in _STR_ATTRIBUTES:
+                attribute += "_"
+            if not below:
+                children.append(PathChild(attribute, segment, None))
+                continue
+            is_oneof = owner is not None and segment in owner.oneofs
+            child_type = _child_type(owner, segment) if owner and not is_oneof else None
+            reusable = (
+                child_type is not None and own_class.get(child_type, ((),))[0] == below
+            )
+            if reusable and child_type is not None:
+                child_class = builder.reference(child_type, "Paths")
+            else:
+                child_class = f"{class_name.removesuffix('Paths')}_{segment}Paths"
+                # A oneof's members are fields of the same message.
+                child_owner = (
+                    owner if is_oneof else _message_or_none(symbols, child_type)
+                )
+                if child_class not in nodes:
+                    node_for(child_class, child_owner, below)
+            children.append(PathChild(attribute, segment, child_class))
+        nodes[class_name] = PathNode(class_name, tuple(children))
+
+    for message in messages:
+        node_for(
+            f"{message.name.replace('.', '_')}Paths",
+            message,
+            message.field_paths.nested,
+        )
+    return tuple(nodes[name] for name in sorted(nodes))
+
+
+def _child_type(owner: Message, segment: str) -> str | None:
+    field = next((f for f in owner.fields if f.name == segment), None)
+    if field is None or field.value.kind is not FieldKind.MESSAGE:
+        return None
+    return field.value.type_name
+
+
+def _message_or_none(symbols: _Symbols, full_name: str | None) -> Message | None:
+    return symbols.messages.get(full_name) if full_name else None
+
+
+def _plan_masks(service: Service, builder: _ModuleBuilder) -> Iterable[PyRpcMask]:
+    for rpc in service.rpcs:
+        if rpc.field_mask is None:
+            continue
+        stem = f"{service.name}{rpc.name}"
+        kind = ", a Set RPC" if rpc.field_mask.is_set else ""
+        count = len(rpc.field_mask.allowed)
+        yield PyRpcMask(
+            doc=escape_doc(
+                f"Allowed field-mask paths of {rpc.full_method} ({count}){kind}.",
+                indent=0,
+            ),
+            constant=f"{_upper_snake(service.name)}_{_upper_snake(rpc.name)}_MASK",
+            literal_alias=f"{stem}Path",
+            full_method=rpc.full_method,
+            allowed=rpc.field_mask.allowed,
+            is_set=rpc.field_mask.is_set,
+            target_class=builder.reference(rpc.field_mask.target_message),
+        )
+
+
+def _upper_snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).upper()
