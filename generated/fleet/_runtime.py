@@ -737,33 +737,37 @@ class RpcFieldMask(Generic[P]):
                     raise NonZeroPathError(self.rpc, path, requested)
 
 
-_ZEROS: tuple[Any, ...] = (None, "", 0, False, b"", [], {})
-
-
 def is_zero(value: Any) -> bool:
-    if isinstance(value, Message):
-        return False  # a set message is not zero, even if all its fields are
-    return any(
-        value is zero or (type(value) is type(zero) and value == zero)
-        for zero in _ZEROS
-    )
-
-
-def _members(message: Message) -> Iterable[tuple[str, Any]]:
-    """(path segment, value) of every field; oneof members as `<oneof>.<member>`."""
-    for segment, attribute in message._PATH_ATTRIBUTES.items():
-        yield segment, getattr(message, attribute)
+    """Proto3's zero: unset, empty, 0 (enums included) or false. A set message is not."""
+    if value is None:
+        return True
+    if isinstance(value, (str, bytes, list, dict)):
+        return not value
+    if isinstance(value, (int, float)):
+        return value == 0
+    return False
 
 
 def set_paths(message: Message, prefix: str = "") -> list[str]:
-    """The deepest paths with a non-zero value; a set, empty message counts too."""
+    """The deepest paths with a non-zero value; a set message with nothing set inside
+    counts, and so does a set oneof member, whatever its value."""
     found: list[str] = []
-    for segment, value in _members(message):
-        path = f"{prefix}.{segment}" if prefix else segment
+
+    def visit(path: str, value: Any, is_set: bool) -> None:
         if isinstance(value, Message):
             found.extend(set_paths(value, path) or [path])
-        elif not is_zero(value):
+        elif is_set:
             found.append(path)
+
+    base = f"{prefix}." if prefix else ""
+    for segment, attribute in message._PATH_ATTRIBUTES.items():
+        if "." not in segment:  # oneof members are visited through their oneof below
+            value = getattr(message, attribute)
+            visit(base + segment, value, not is_zero(value))
+    for oneof, slot in message._ONEOF_SLOTS.items():
+        chosen = getattr(message, slot)
+        if chosen is not None:
+            visit(f"{base}{oneof}.{chosen[0]}", chosen[1], True)
     return found
 
 

@@ -1,0 +1,331 @@
+"""TTS's JSON dialect (tts-api-conventions.md §3), on the example API's generated client."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+
+from generated.fleet import _runtime as rt
+from generated.fleet.identifiers import TrackerIdentifiers
+from generated.fleet.tracker import (
+    Band,
+    BandValue,
+    BoolValue,
+    Fault,
+    FrequencyValue,
+    Health,
+    KeyCustody,
+    Keys,
+    Location,
+    Priority,
+    Tracker,
+    TrackerSettings,
+    TrackerSettings_DynamicMode,
+    TrackerSettings_StaticMode,
+)
+
+EUI = bytes.fromhex("70B3D57ED000ABCD")
+
+
+def roundtrip(message: Any) -> Any:
+    return type(message).from_json(json.loads(json.dumps(message.to_json())))
+
+
+def test_zero_values_are_omitted_and_snake_case_is_written() -> None:
+    tracker = Tracker(
+        name="", uplinks=0, band=Band.BAND_UNKNOWN, attributes={}, clock_drift=5
+    )
+    assert tracker.to_json() == {"clock_drift": "5"}
+    assert Tracker().to_json() == {}
+
+
+def test_64_bit_integers_are_strings_out_and_numbers_or_strings_in() -> None:
+    tracker = Tracker(
+        uplinks=2**64 - 1, clock_drift=-3, offset=7, serial=9, snr_total=-1
+    )
+    assert tracker.to_json() == {
+        "uplinks": "18446744073709551615",
+        "clock_drift": "-3",
+        "offset": "7",
+        "serial": "9",
+        "snr_total": "-1",
+    }
+    decoded = Tracker.from_json(
+        {"uplinks": 12, "clock_drift": "-3", "temperature": "-4"}
+    )
+    assert (decoded.uplinks, decoded.clock_drift, decoded.temperature) == (12, -3, -4)
+
+
+def test_hex_bytes_are_upper_case_and_accept_either_case_or_base64() -> None:
+    ids = TrackerIdentifiers(dev_eui=EUI, dev_addr=bytes.fromhex("26000001"))
+    assert ids.to_json() == {"dev_eui": "70B3D57ED000ABCD", "dev_addr": "26000001"}
+    assert TrackerIdentifiers.from_json({"dev_eui": "70b3d57ed000abcd"}).dev_eui == EUI
+    assert TrackerIdentifiers.from_json({"dev_eui": "cLPVftAAq80="}).dev_eui == EUI
+    assert TrackerIdentifiers.from_json({"dev_eui": "cLPVftAAq80"}).dev_eui == EUI
+    assert TrackerIdentifiers.from_json({"dev_eui": ""}).dev_eui == b""
+    keys = Keys(app_key=bytes(range(16)), encrypted_key=b"\xff\x00")
+    assert keys.to_json() == {
+        "app_key": "000102030405060708090A0B0C0D0E0F",
+        "encrypted_key": "/wA=",
+    }
+    tracker = Tracker(net_id=b"\x00\x00\x13", last_nonce=b"\x01\x02")
+    assert tracker.to_json() == {"net_id": "000013", "last_nonce": "0102"}
+
+
+def test_a_hex_field_of_the_wrong_length_names_its_path() -> None:
+    with pytest.raises(rt.DecodeError) as raised:
+        Tracker.from_json({"ids": {"dev_eui": "70B3D5"}})
+    assert raised.value.path == "ids.dev_eui"
+    assert "invalid length: want 8 bytes, got 6 characters" in str(raised.value)
+
+
+def test_plain_bytes_are_base64_in_either_alphabet() -> None:
+    assert Tracker(last_payload=b"\xfb\xff").to_json() == {"last_payload": "+/8="}
+    assert Tracker.from_json({"last_payload": "-_8"}).last_payload == b"\xfb\xff"
+    with pytest.raises(rt.DecodeError, match="last_payload: invalid base64"):
+        Tracker.from_json({"last_payload": "not base64!"})
+
+
+def test_devaddr_prefixes() -> None:
+    tracker = Tracker(address_prefixes=[bytes.fromhex("26000000") + bytes([7])])
+    assert tracker.to_json() == {"address_prefixes": ["26000000/7"]}
+    assert roundtrip(tracker) == tracker
+
+
+def test_enum_output_forms() -> None:
+    tracker = Tracker(
+        band=Band.BAND_EU868, health=Health.HEALTH_OK, bands=[Band.BAND_US]
+    )
+    tracker.keys = Keys(custody=KeyCustody.KEY_CUSTODY_JOIN_SERVER)
+    tracker.settings = TrackerSettings(priority=Priority.PRIORITY_HIGH)
+    assert tracker.to_json() == {
+        "band": "eu868",  # the custom value
+        "health": 1,  # no JSON option: a number
+        "settings": {"priority": 2},  # marshal_as_number
+        "keys": {"custody": "join server"},
+        "bands": ["BAND_US915"],  # an alias is written by its first-declared name
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("BAND_EU868", Band.BAND_EU868),
+        ("eu868", Band.BAND_EU868),  # custom value
+        ("EU_863_870", Band.BAND_EU868),  # alias
+        ("EU868", Band.BAND_EU868),  # prefix stripped
+        ("BAND_US", Band.BAND_US915),  # allow_alias name
+        (2, Band.BAND_US915),
+        ("2", Band.BAND_US915),
+    ],
+)
+def test_enum_inputs_are_as_lenient_as_the_server(text: object, band: Band) -> None:
+    assert Tracker.from_json({"band": text}).band is band
+
+
+def test_unknown_enum_values_decode_and_reencode_unchanged() -> None:
+    for value in (9, "BAND_MARS"):
+        tracker = Tracker.from_json({"band": value, "bands": [value]})
+        assert tracker.to_json() == {"band": value, "bands": [value]}
+        assert roundtrip(tracker) == tracker
+
+
+def test_tts_wrappers_are_bare_values_and_reject_the_value_object() -> None:
+    settings = TrackerSettings(
+        adaptive=BoolValue(value=False),
+        rx_frequency=FrequencyValue(value=869525000),
+        band=BandValue(value=Band.BAND_EU868),
+    )
+    assert settings.to_json() == {
+        "adaptive": False,
+        "rx_frequency": "869525000",
+        "band": "eu868",
+    }
+    assert roundtrip(settings) == settings
+    with pytest.raises(rt.DecodeError, match="adaptive: expected a boolean"):
+        TrackerSettings.from_json({"adaptive": {"value": True}})
+
+
+def test_google_wrappers_are_bare_values_and_accept_the_value_object() -> None:
+    tracker = Tracker(
+        voltage=0.0, delta=-5, uptime=7, online=False, nickname="", token=b"\x01"
+    )
+    assert tracker.to_json() == {
+        "voltage": 0.0,
+        "delta": "-5",
+        "uptime": "7",
+        "online": False,
+        "nickname": "",
+        "token": "AQ==",
+    }
+    decoded = Tracker.from_json(
+        {"voltage": {"value": 3.5}, "delta": {"value": "2"}, "online": True}
+    )
+    assert (decoded.voltage, decoded.delta, decoded.online) == (3.5, 2, True)
+
+
+def test_oneof_members_use_their_own_names_and_only_one_is_set() -> None:
+    settings = TrackerSettings(static=TrackerSettings_StaticMode(spreading_factor=7))
+    assert settings.to_json() == {"static": {"spreading_factor": 7}}
+    assert settings.which_mode() == "static"
+    settings.dynamic = TrackerSettings_DynamicMode()
+    assert (settings.static, settings.which_mode()) == (None, "dynamic")
+    assert settings.to_json() == {
+        "dynamic": {}
+    }  # a set member is written even when empty
+    with pytest.raises(ValueError, match="only one member of oneof 'mode' may be set"):
+        TrackerSettings(
+            static=TrackerSettings_StaticMode(), dynamic=TrackerSettings_DynamicMode()
+        )
+    with pytest.raises(
+        rt.DecodeError, match="another member of oneof 'mode' is already set"
+    ):
+        TrackerSettings.from_json({"static": {}, "dynamic": {}})
+    assert Tracker(firmware_url="").to_json() == {"firmware_url": ""}
+
+
+def test_timestamps_are_utc_with_z() -> None:
+    moment = dt.datetime(2024, 1, 2, 3, 4, 5, 123000, tzinfo=dt.UTC)
+    assert Tracker(created_at=moment).to_json() == {
+        "created_at": "2024-01-02T03:04:05.123Z"
+    }
+    offset = dt.datetime(2024, 1, 2, 4, 4, 5, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert Tracker(created_at=offset).to_json() == {
+        "created_at": "2024-01-02T03:04:05Z"
+    }
+    decoded = Tracker.from_json({"created_at": "2020-07-31T12:17:51.645123456Z"})
+    assert decoded.created_at == dt.datetime(
+        2020, 7, 31, 12, 17, 51, 645123, tzinfo=dt.UTC
+    )
+    with pytest.raises(ValueError, match="no time zone"):
+        Tracker(created_at=dt.datetime(2024, 1, 1)).to_json()
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("1.500s", 1.5),
+        ("3s", 3),
+        ("0.100s", 0.1),
+        ("1m30s", 90),
+        ("100ms", 0.1),
+        ("-1.5h", -5400),
+    ],
+)
+def test_durations(text: str, seconds: float) -> None:
+    settings = TrackerSettings.from_json({"report_interval": text})
+    assert settings.report_interval == dt.timedelta(seconds=seconds)
+
+
+def test_duration_output() -> None:
+    def out(seconds: float) -> Any:
+        return TrackerSettings(report_interval=dt.timedelta(seconds=seconds)).to_json()
+
+    assert [out(s)["report_interval"] for s in (1.5, 90, 0.1, 0.000001)] == [
+        "1.500s", "90s", "0.100s", "0.000001s"
+    ]  # fmt: skip
+    with pytest.raises(rt.DecodeError, match="invalid duration"):
+        TrackerSettings.from_json({"report_interval": "3"})
+
+
+def test_field_masks_structs_any_and_values() -> None:
+    tracker = Tracker(
+        visible_paths=["ids.dev_eui", "name"],
+        metadata={"a": [1, {"b": None}]},
+        extra="text",
+        history=[1, "two"],
+        decoded=rt.AnyMessage(
+            "type.googleapis.com/acme.fleet.v1.Location", {"latitude": 1.5}
+        ),
+    )
+    encoded = tracker.to_json()
+    assert encoded["visible_paths"] == {"paths": ["ids.dev_eui", "name"]}
+    assert list(encoded["decoded"]) == ["@type", "latitude"]  # @type first
+    assert roundtrip(tracker) == tracker
+    assert Tracker.from_json({"visible_paths": "a,b"}).visible_paths == ["a", "b"]
+
+
+def test_maps_with_non_string_keys() -> None:
+    tracker = Tracker(counters_by_port={1: 2**40}, flags={True: "yes"})
+    assert tracker.to_json() == {
+        "counters_by_port": {"1": "1099511627776"},
+        "flags": {"true": "yes"},
+    }
+    assert roundtrip(tracker) == tracker
+
+
+def test_camel_case_keys_unknown_keys_and_nulls() -> None:
+    decoded = Tracker.from_json(
+        {
+            "ids": {"trackerId": "t1", "devEui": "70B3D57ED000ABCD"},
+            "clockDrift": 4,
+            "new": 1,
+            "name": None,
+        }
+    )
+    assert decoded.ids == TrackerIdentifiers(tracker_id="t1", dev_eui=EUI)
+    assert (decoded.clock_drift, decoded.name) == (4, "")
+
+
+def test_wrong_types_raise_with_the_json_path_and_nothing_partial() -> None:
+    cases: list[tuple[Any, str]] = [
+        ({"ids": "t1"}, "ids: expected an object, got a string"),
+        (
+            {"locations": {"home": {"latitude": "north"}}},
+            'locations["home"].latitude: expected a number',
+        ),
+        ({"bands": ["BAND_EU868", 1.5]}, "bands[1]: expected a Band name or number"),
+        (
+            {"settings": {"static": {"channels": [1, "x"]}}},
+            "settings.static.channels[1]: expected an integer",
+        ),
+        ({"name": 5}, "name: expected a string, got a number 5"),
+        (
+            {"last_fault": {"cause": {"cause": {"code": -1}}}},
+            "last_fault.cause.cause.code: -1 is out of range",
+        ),
+        ([], "<root>: expected an object, got an array"),
+    ]
+    for data, message in cases:
+        with pytest.raises(rt.DecodeError) as raised:
+            Tracker.from_json(data)
+        assert message in str(raised.value)
+
+
+def test_self_referencing_messages_nest() -> None:
+    fault = Fault(message="a", cause=Fault(message="b", cause=Fault(code=3)))
+    assert fault.to_json() == {
+        "message": "a",
+        "cause": {"message": "b", "cause": {"code": 3}},
+    }
+    assert roundtrip(fault) == fault
+
+
+def test_deprecated_fields_warn() -> None:
+    with pytest.warns(
+        DeprecationWarning, match=r"acme\.fleet\.v1\.Tracker\.label is deprecated"
+    ):
+        Tracker(label="old")
+
+
+def test_keywords_and_reprs() -> None:
+    tracker = Tracker(class_=True, locations={"home": Location(latitude=1.0)})
+    assert tracker.to_json() == {
+        "locations": {"home": {"latitude": 1.0}},
+        "class": True,
+    }
+    assert (
+        repr(tracker)
+        == "Tracker(locations={'home': Location(latitude=1.0)}, class_=True)"
+    )
+    assert tracker != Tracker() and tracker == roundtrip(tracker)
+
+
+def test_json_strings() -> None:
+    tracker = Tracker.from_json_string(b'{"name": "x", "band": "US915"}')
+    assert tracker.to_json_string() == '{"name":"x","band":"BAND_US915"}'
+    with pytest.raises(rt.DecodeError, match="not JSON"):
+        Tracker.from_json_string("{")

@@ -1,0 +1,113 @@
+"""Per-RPC allowed paths at run time: validation, ALL, masks from set fields, must-be-zero."""
+
+from __future__ import annotations
+
+import pytest
+
+from generated.fleet import _runtime as rt
+from generated.fleet.identifiers import TrackerIdentifiers
+from generated.fleet.tracker import (
+    Band,
+    BoolValue,
+    Keys,
+    Tracker,
+    TrackerSettings,
+    TrackerSettings_DynamicMode,
+    TrackerSettings_DynamicMode_Limits,
+    TrackerSettings_StaticMode,
+)
+from generated.fleet.tracker_services import (
+    TRACKER_REGISTRY_GET_MASK,
+    TRACKER_REGISTRY_LIST_MASK,
+    TRACKER_REGISTRY_SET_MASK,
+)
+
+
+def test_allowed_paths_keep_tts_order_and_kind() -> None:
+    assert TRACKER_REGISTRY_LIST_MASK.allowed == ("ids", "created_at", "name", "band")
+    assert TRACKER_REGISTRY_LIST_MASK.rpc == "/acme.fleet.v1.TrackerRegistry/List"
+    assert TRACKER_REGISTRY_SET_MASK.is_set and not TRACKER_REGISTRY_GET_MASK.is_set
+    assert TRACKER_REGISTRY_SET_MASK.target is Tracker
+
+
+def test_forbidden_paths_are_all_named_with_suggestions() -> None:
+    with pytest.raises(rt.ForbiddenPathsError) as raised:
+        TRACKER_REGISTRY_LIST_MASK.validate(["name", "nam", "updated_at", "zzz"])  # type: ignore[list-item]
+    error = raised.value
+    assert error.forbidden_paths == ("nam", "updated_at", "zzz")
+    assert error.suggestions == {"nam": "name", "updated_at": "created_at"}
+    assert str(error) == (
+        "/acme.fleet.v1.TrackerRegistry/List: forbidden path(s) in field mask: "
+        "'nam' (did you mean 'name'?), 'updated_at' (did you mean 'created_at'?), 'zzz'"
+    )
+    with pytest.raises(TypeError, match="not the single string 'name'"):
+        TRACKER_REGISTRY_LIST_MASK.validate("name")  # type: ignore[arg-type]
+
+
+def test_all_expands_to_every_allowed_path_of_a_read_rpc_only() -> None:
+    assert (
+        TRACKER_REGISTRY_GET_MASK.validate(rt.ALL) == TRACKER_REGISTRY_GET_MASK.allowed
+    )
+    with pytest.raises(rt.FieldMaskError, match="ALL is for read RPCs"):
+        TRACKER_REGISTRY_SET_MASK.validate(rt.ALL)
+
+
+def test_set_masks_come_from_the_fields_actually_set() -> None:
+    tracker = Tracker(
+        ids=TrackerIdentifiers(tracker_id="t1", dev_eui=b"\x01" * 8),
+        name="n",
+        band=Band.BAND_UNKNOWN,  # zero: not set
+        uplinks=5,  # set, but not allowed for Set: dropped
+        settings=TrackerSettings(
+            adaptive=BoolValue(
+                value=False
+            ),  # a set wrapper counts, even with a zero value
+            static=TrackerSettings_StaticMode(spreading_factor=9, channels=[1]),
+        ),
+        keys=Keys(),  # a set, empty message counts
+        firmware_url="",  # a set oneof member counts, even when zero
+    )
+    assert TRACKER_REGISTRY_SET_MASK.paths_from(tracker) == (
+        "name",
+        "settings.adaptive",
+        "settings.mode.static",  # channels is not allowed on its own: its parent covers it
+        "settings.mode.static.spreading_factor",
+        "keys",
+        "ids.dev_eui",
+        "firmware.firmware_url",
+    )
+
+
+def test_must_be_zero_rejects_set_descendants_that_may_not_be_set() -> None:
+    mask = TRACKER_REGISTRY_SET_MASK
+    clean = Tracker(
+        settings=TrackerSettings(dynamic=TrackerSettings_DynamicMode(margin=1.5))
+    )
+    mask.check_zero(clean, ["settings"])
+    dirty_tracker = Tracker(
+        settings=TrackerSettings(
+            dynamic=TrackerSettings_DynamicMode(
+                limits=TrackerSettings_DynamicMode_Limits(max=3)
+            )
+        )
+    )
+    with pytest.raises(rt.NonZeroPathError) as raised:
+        mask.check_zero(dirty_tracker, ["settings"])
+    assert raised.value.path == "settings.mode.dynamic.limits"
+    assert "path `settings.mode.dynamic.limits` is not zero" in str(raised.value)
+    mask.check_zero(
+        dirty_tracker, ["name"]
+    )  # only descendants of requested paths matter
+
+
+def test_value_at_follows_oneofs_and_unset_messages() -> None:
+    tracker = Tracker(
+        settings=TrackerSettings(static=TrackerSettings_StaticMode(spreading_factor=7))
+    )
+    assert rt.value_at(tracker, "settings.mode.static.spreading_factor") == 7
+    assert rt.value_at(tracker, "settings.mode") == (
+        "static",
+        TrackerSettings_StaticMode(spreading_factor=7),
+    )
+    assert rt.value_at(tracker, "settings.mode.dynamic.margin") is None
+    assert rt.value_at(tracker, "keys.app_key") is None
