@@ -12,6 +12,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATASET = REPO.parent / "shared" / "tts" / "v3.32.1"
+# The rules generated code must pass: ruff's defaults, pycodestyle, bugbear, pyupgrade,
+# isort, ruff's own and simplify.
+RUFF_RULES = "E,F,W,B,UP,I,RUF,SIM"
 
 
 def tts_dataset_path() -> Path:

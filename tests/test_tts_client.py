@@ -12,11 +12,9 @@ from typing import Any
 
 import pytest
 
-from .conftest import run_cli
+from .conftest import RUFF_RULES, run_cli
 
 PACKAGE = "ttn_lw"
-# Ruff's default rules plus pycodestyle, bugbear, pyupgrade, isort, ruff's own and simplify.
-RUFF_RULES = "E,F,W,B,UP,I,RUF,SIM"
 
 
 @pytest.fixture(scope="module")

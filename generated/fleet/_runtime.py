@@ -738,7 +738,7 @@ class RpcFieldMask(Generic[P]):
 
 
 def is_zero(value: Any) -> bool:
-    """Proto3's zero: unset, empty, 0 (enums included) or false. A set message is not."""
+    """Proto3 zero: unset, empty, 0 (enums too) or false. A set message is not zero."""
     if value is None:
         return True
     if isinstance(value, (str, bytes, list, dict)):
