@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -50,3 +52,28 @@ def run_cli(*args: str | Path) -> CliResult:
         check=False,
     )
     return CliResult(completed.returncode, completed.stdout, completed.stderr)
+
+
+PACKAGE = "ttn_lw"
+
+
+@pytest.fixture(scope="session")
+def client(tts_dataset: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The full TTS client, generated once per test run (it is not committed)."""
+    out = tmp_path_factory.mktemp("tts")
+    result = run_cli("generate", "--lorawan-stack", tts_dataset, "--out", out)
+    assert result.status == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def modules(client: Path) -> dict[str, ModuleType]:
+    """Every module of the full client, imported."""
+    sys.path.insert(0, str(client))
+    try:
+        names = sorted(
+            p.stem for p in (client / PACKAGE).glob("*.py") if p.stem != "__init__"
+        )
+        return {name: importlib.import_module(f"{PACKAGE}.{name}") for name in names}
+    finally:
+        sys.path.remove(str(client))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import subprocess
 import sys
@@ -12,29 +11,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import RUFF_RULES, run_cli
-
-PACKAGE = "ttn_lw"
-
-
-@pytest.fixture(scope="module")
-def client(tts_dataset: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("tts")
-    result = run_cli("generate", "--lorawan-stack", tts_dataset, "--out", out)
-    assert result.status == 0, result.stderr
-    return out
-
-
-@pytest.fixture(scope="module")
-def modules(client: Path) -> dict[str, ModuleType]:
-    sys.path.insert(0, str(client))
-    try:
-        names = sorted(
-            p.stem for p in (client / PACKAGE).glob("*.py") if p.stem != "__init__"
-        )
-        return {name: importlib.import_module(f"{PACKAGE}.{name}") for name in names}
-    finally:
-        sys.path.remove(str(client))
+from .conftest import PACKAGE, RUFF_RULES
 
 
 def tool(client: Path, *argv: str) -> subprocess.CompletedProcess[str]:
