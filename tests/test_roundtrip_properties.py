@@ -1,0 +1,86 @@
+"""Property-based round trips: decode(encode(m)) == m for over 10,000 generated messages."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.build import build_checkout
+from generator.checkout import open_checkout
+from generator.passes.module_plan import plan_package
+
+from .conftest import PACKAGE, REPO
+from .strategies import MessageStrategies
+
+EXAMPLE_EXAMPLES = 8_000
+END_DEVICE_EXAMPLES = 2_500
+
+
+def property_settings(examples: int) -> settings:
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+
+
+def example_strategies() -> MessageStrategies:
+    from generated.fleet import _runtime, identifiers, tracker, tracker_services
+
+    plan = plan_package(build_checkout(open_checkout(REPO / "protos")), "fleet")
+    modules: dict[str, ModuleType] = {
+        "_runtime": _runtime,
+        "identifiers": identifiers,
+        "tracker": tracker,
+        "tracker_services": tracker_services,
+    }
+    return MessageStrategies(plan, modules)
+
+
+EXAMPLE = example_strategies()
+EXAMPLE_MESSAGES = st.sampled_from(sorted(EXAMPLE.messages)).flatmap(
+    lambda name: EXAMPLE.message(name, 3)
+)
+
+
+def assert_roundtrip(message: Any) -> None:
+    encoded = json.loads(json.dumps(message.to_json()))
+    assert type(message).from_json(encoded) == message
+
+
+@property_settings(EXAMPLE_EXAMPLES)
+@given(EXAMPLE_MESSAGES)
+def test_example_api_messages_roundtrip(message: Any) -> None:
+    assert_roundtrip(message)
+
+
+@pytest.fixture(scope="module")
+def end_devices(
+    tts_dataset: Path, modules: dict[str, ModuleType]
+) -> st.SearchStrategy[Any]:
+    plan = plan_package(build_checkout(open_checkout(tts_dataset)), PACKAGE)
+    return MessageStrategies(plan, modules).message("EndDevice", 3)
+
+
+def test_end_devices_roundtrip(end_devices: st.SearchStrategy[Any]) -> None:
+    @property_settings(END_DEVICE_EXAMPLES)
+    @given(end_devices)
+    def roundtrip(device: Any) -> None:
+        assert_roundtrip(device)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        roundtrip()
+
+
+def test_at_least_ten_thousand_messages() -> None:
+    assert EXAMPLE_EXAMPLES + END_DEVICE_EXAMPLES >= 10_000
