@@ -21,7 +21,6 @@ from typing import Any, ClassVar, Generic, NoReturn, Self, TypeVar
 
 T = TypeVar("T")
 K = TypeVar("K")
-M = TypeVar("M", bound="Message")
 P = TypeVar("P", bound=str)
 
 # --------------------------------------------------------------------------------------
@@ -131,11 +130,6 @@ class Message:
         except ValueError as error:
             raise DecodeError("", f"not JSON: {error}") from None
         return cls.from_json(data)
-
-
-def new(cls: type[M]) -> M:
-    """An instance without running __init__, for decoders that set every slot."""
-    return object.__new__(cls)
 
 
 def snake_keys(
@@ -252,10 +246,18 @@ def uint32(value: Any, key: str) -> int:
 
 
 def int64(value: Any, key: str) -> int:
+    if type(value) is str and value.isascii() and value.lstrip("-").isdigit():
+        number = int(value)
+        if -9223372036854775808 <= number <= 9223372036854775807:
+            return number
     return _integer(value, key, _INT64)
 
 
 def uint64(value: Any, key: str) -> int:
+    if type(value) is str and value.isascii() and value.isdigit():
+        number = int(value)
+        if number <= 18446744073709551615:
+            return number
     return _integer(value, key, _UINT64)
 
 
@@ -364,10 +366,9 @@ def devaddr_prefix_out(value: bytes) -> str:
 class ProtoEnum(enum.IntEnum):
     """A proto enum. Values this client does not know decode and re-encode unchanged."""
 
-    _inputs: ClassVar[Mapping[str, int]]  # every string accepted on input -> number
-    _json_names: ClassVar[
-        Mapping[int, str]
-    ]  # number -> output string, for string-form enums
+    # Set by _index: every string accepted on input -> member; number -> output string.
+    _by_input: ClassVar[Mapping[str, Any]]
+    _json_names: ClassVar[Mapping[int, str]]
     _json_: str  # the original text of a value decoded from an unknown string
 
     @classmethod
@@ -378,6 +379,12 @@ class ProtoEnum(enum.IntEnum):
         member._name_ = f"{cls.__name__}_{value}"
         member._value_ = value
         return member
+
+    @classmethod
+    def _index(cls, inputs: Mapping[str, int], json_names: Mapping[int, str]) -> None:
+        """Set the lookup tables of a generated enum (at import, once)."""
+        cls._by_input = {text: cls(number) for text, number in inputs.items()}
+        cls._json_names = json_names
 
     @classmethod
     def _unknown_name(cls, name: str) -> Any:
@@ -401,15 +408,16 @@ E = TypeVar("E", bound=ProtoEnum)
 def enum_in(cls: type[E], value: Any, key: str) -> E:
     """Names, custom values, aliases, prefix-less names and numbers, as the server."""
     if type(value) is str:
-        number = cls._inputs.get(value)
-        if number is not None:
-            return cls(number)
+        member = cls._by_input.get(value)
+        if member is not None:
+            return member  # type: ignore[no-any-return]
         try:
             return cls(int(value, 10))
         except ValueError:
             return cls._unknown_name(value)  # type: ignore[no-any-return]
     if type(value) is int:
-        return cls(value)
+        known = cls._value2member_map_.get(value)
+        return cls(value) if known is None else known  # type: ignore[return-value]
     bad(value, f"a {cls.__name__} name or number", key)
 
 
@@ -431,6 +439,11 @@ _TIMESTAMP = re.compile(
 
 
 def timestamp(value: Any, key: str) -> _dt.datetime:
+    if type(value) is str and len(value) in (20, 24, 27) and value[-1] == "Z":
+        try:  # the forms TTS writes: no fraction, milli- or microseconds; C speed
+            return _dt.datetime.fromisoformat(value)
+        except ValueError:
+            pass
     if type(value) is not str:
         bad(value, "an RFC 3339 timestamp", key)
     match = _TIMESTAMP.match(value)

@@ -87,7 +87,7 @@ class ApplicationIdentifiers(_rt.Message):
             data = _rt.snake_keys(
                 data, ApplicationIdentifiers._CAMEL, ApplicationIdentifiers._KEYS
             )
-        o = _rt.new(ApplicationIdentifiers)
+        o = object.__new__(ApplicationIdentifiers)
         try:
             o.application_id = (
                 (v if v.__class__ is str else _rt.bad(v, "a string", "application_id"))
@@ -193,7 +193,7 @@ class TrackerIdentifiers(_rt.Message):
             data = _rt.snake_keys(
                 data, TrackerIdentifiers._CAMEL, TrackerIdentifiers._KEYS
             )
-        o = _rt.new(TrackerIdentifiers)
+        o = object.__new__(TrackerIdentifiers)
         try:
             o.tracker_id = (
                 (v if v.__class__ is str else _rt.bad(v, "a string", "tracker_id"))

@@ -56,27 +56,29 @@ class Band(_rt.ProtoEnum):
 
 Band_ZERO = Band(0)
 
-Band._inputs = {
-    "AS923": 3,
-    "BAND_AS923": 3,
-    "BAND_EU868": 1,
-    "BAND_UNKNOWN": 0,
-    "BAND_US": 2,
-    "BAND_US915": 2,
-    "EU868": 1,
-    "EU_863_870": 1,
-    "UNKNOWN": 0,
-    "US": 2,
-    "US915": 2,
-    "US_902_928": 2,
-    "eu868": 1,
-}
-Band._json_names = {
-    0: "BAND_UNKNOWN",
-    1: "eu868",
-    2: "BAND_US915",
-    3: "BAND_AS923",
-}
+Band._index(
+    {
+        "AS923": 3,
+        "BAND_AS923": 3,
+        "BAND_EU868": 1,
+        "BAND_UNKNOWN": 0,
+        "BAND_US": 2,
+        "BAND_US915": 2,
+        "EU868": 1,
+        "EU_863_870": 1,
+        "UNKNOWN": 0,
+        "US": 2,
+        "US915": 2,
+        "US_902_928": 2,
+        "eu868": 1,
+    },
+    {
+        0: "BAND_UNKNOWN",
+        1: "eu868",
+        2: "BAND_US915",
+        3: "BAND_AS923",
+    },
+)
 
 
 class Health(_rt.ProtoEnum):
@@ -90,12 +92,14 @@ class Health(_rt.ProtoEnum):
 
 Health_ZERO = Health(0)
 
-Health._inputs = {
-    "HEALTH_DEGRADED": 2,
-    "HEALTH_OK": 1,
-    "HEALTH_UNKNOWN": 0,
-}
-Health._json_names = {}
+Health._index(
+    {
+        "HEALTH_DEGRADED": 2,
+        "HEALTH_OK": 1,
+        "HEALTH_UNKNOWN": 0,
+    },
+    {},
+)
 
 
 class KeyCustody(_rt.ProtoEnum):
@@ -109,19 +113,21 @@ class KeyCustody(_rt.ProtoEnum):
 
 KeyCustody_ZERO = KeyCustody(0)
 
-KeyCustody._inputs = {
-    "KEY_CUSTODY_JOIN_SERVER": 1,
-    "KEY_CUSTODY_SECURE_ELEMENT": 2,
-    "KEY_CUSTODY_UNKNOWN": 0,
-    "join server": 1,
-    "secure element": 2,
-    "unknown": 0,
-}
-KeyCustody._json_names = {
-    0: "unknown",
-    1: "join server",
-    2: "secure element",
-}
+KeyCustody._index(
+    {
+        "KEY_CUSTODY_JOIN_SERVER": 1,
+        "KEY_CUSTODY_SECURE_ELEMENT": 2,
+        "KEY_CUSTODY_UNKNOWN": 0,
+        "join server": 1,
+        "secure element": 2,
+        "unknown": 0,
+    },
+    {
+        0: "unknown",
+        1: "join server",
+        2: "secure element",
+    },
+)
 
 
 class Priority(_rt.ProtoEnum):
@@ -134,15 +140,17 @@ class Priority(_rt.ProtoEnum):
 
 Priority_ZERO = Priority(0)
 
-Priority._inputs = {
-    "HIGH": 2,
-    "LOW": 0,
-    "NORMAL": 1,
-    "PRIORITY_HIGH": 2,
-    "PRIORITY_LOW": 0,
-    "PRIORITY_NORMAL": 1,
-}
-Priority._json_names = {}
+Priority._index(
+    {
+        "HIGH": 2,
+        "LOW": 0,
+        "NORMAL": 1,
+        "PRIORITY_HIGH": 2,
+        "PRIORITY_LOW": 0,
+        "PRIORITY_NORMAL": 1,
+    },
+    {},
+)
 
 
 class BandValuePaths(_rt.FieldPath):
@@ -572,7 +580,7 @@ class BandValue(_rt.Message):
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> BandValue:
-        o = _rt.new(BandValue)
+        o = object.__new__(BandValue)
         o.value = _rt.enum_in(Band, data, key)
         return o
 
@@ -606,7 +614,7 @@ class BoolValue(_rt.Message):
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> BoolValue:
-        o = _rt.new(BoolValue)
+        o = object.__new__(BoolValue)
         o.value = (
             data if data is True or data is False else _rt.bad(data, "a boolean", key)
         )
@@ -687,7 +695,7 @@ class Fault(_rt.Message):
             _rt.bad(data, "an object", key)
         if not data.keys() <= Fault._KEYS:
             data = _rt.snake_keys(data, Fault._CAMEL, Fault._KEYS)
-        o = _rt.new(Fault)
+        o = object.__new__(Fault)
         try:
             o.message = (
                 (v if v.__class__ is str else _rt.bad(v, "a string", "message"))
@@ -747,7 +755,7 @@ class FrequencyValue(_rt.Message):
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> FrequencyValue:
-        o = _rt.new(FrequencyValue)
+        o = object.__new__(FrequencyValue)
         o.value = _rt.uint64(data, key)
         return o
 
@@ -820,7 +828,7 @@ class Keys(_rt.Message):
             _rt.bad(data, "an object", key)
         if not data.keys() <= Keys._KEYS:
             data = _rt.snake_keys(data, Keys._CAMEL, Keys._KEYS)
-        o = _rt.new(Keys)
+        o = object.__new__(Keys)
         try:
             o.app_key = (
                 _rt.hex_bytes(v, 16, "app_key")
@@ -920,7 +928,7 @@ class Location(_rt.Message):
             _rt.bad(data, "an object", key)
         if not data.keys() <= Location._KEYS:
             data = _rt.snake_keys(data, Location._CAMEL, Location._KEYS)
-        o = _rt.new(Location)
+        o = object.__new__(Location)
         try:
             o.latitude = (
                 _rt.floating(v, "latitude")
@@ -1494,7 +1502,7 @@ class Tracker(_rt.Message):
             _rt.bad(data, "an object", key)
         if not data.keys() <= Tracker._KEYS:
             data = _rt.snake_keys(data, Tracker._CAMEL, Tracker._KEYS)
-        o = _rt.new(Tracker)
+        o = object.__new__(Tracker)
         try:
             o.ids = (
                 TrackerIdentifiers._decode(v, "ids")
@@ -1995,7 +2003,7 @@ class TrackerSettings(_rt.Message):
             _rt.bad(data, "an object", key)
         if not data.keys() <= TrackerSettings._KEYS:
             data = _rt.snake_keys(data, TrackerSettings._CAMEL, TrackerSettings._KEYS)
-        o = _rt.new(TrackerSettings)
+        o = object.__new__(TrackerSettings)
         try:
             o.report_interval = (
                 _rt.duration(v, "report_interval")
@@ -2127,7 +2135,7 @@ class TrackerSettings_DynamicMode(_rt.Message):
                 TrackerSettings_DynamicMode._CAMEL,
                 TrackerSettings_DynamicMode._KEYS,
             )
-        o = _rt.new(TrackerSettings_DynamicMode)
+        o = object.__new__(TrackerSettings_DynamicMode)
         try:
             o.margin = (
                 _rt.wrapped(_rt.floating, v, "margin")
@@ -2208,7 +2216,7 @@ class TrackerSettings_DynamicMode_Limits(_rt.Message):
                 TrackerSettings_DynamicMode_Limits._CAMEL,
                 TrackerSettings_DynamicMode_Limits._KEYS,
             )
-        o = _rt.new(TrackerSettings_DynamicMode_Limits)
+        o = object.__new__(TrackerSettings_DynamicMode_Limits)
         try:
             o.min = _rt.uint32(v, "min") if (v := data.get("min")) is not None else 0
             o.max = _rt.uint32(v, "max") if (v := data.get("max")) is not None else 0
@@ -2283,7 +2291,7 @@ class TrackerSettings_StaticMode(_rt.Message):
                 TrackerSettings_StaticMode._CAMEL,
                 TrackerSettings_StaticMode._KEYS,
             )
-        o = _rt.new(TrackerSettings_StaticMode)
+        o = object.__new__(TrackerSettings_StaticMode)
         try:
             o.spreading_factor = (
                 _rt.uint32(v, "spreading_factor")
@@ -2337,7 +2345,7 @@ class Trackers(_rt.Message):
             _rt.bad(data, "an object", key)
         if not data.keys() <= Trackers._KEYS:
             data = _rt.snake_keys(data, Trackers._CAMEL, Trackers._KEYS)
-        o = _rt.new(Trackers)
+        o = object.__new__(Trackers)
         try:
             o.trackers = (
                 _rt.repeated(Tracker._decode, v, "trackers")

@@ -267,7 +267,7 @@ class CreateTrackerRequest(_rt.Message):
             data = _rt.snake_keys(
                 data, CreateTrackerRequest._CAMEL, CreateTrackerRequest._KEYS
             )
-        o = _rt.new(CreateTrackerRequest)
+        o = object.__new__(CreateTrackerRequest)
         try:
             o.tracker = (
                 Tracker._decode(v, "tracker")
@@ -346,7 +346,7 @@ class GetTrackerRequest(_rt.Message):
             data = _rt.snake_keys(
                 data, GetTrackerRequest._CAMEL, GetTrackerRequest._KEYS
             )
-        o = _rt.new(GetTrackerRequest)
+        o = object.__new__(GetTrackerRequest)
         try:
             o.tracker_ids = (
                 TrackerIdentifiers._decode(v, "tracker_ids")
@@ -464,7 +464,7 @@ class ListTrackersRequest(_rt.Message):
             data = _rt.snake_keys(
                 data, ListTrackersRequest._CAMEL, ListTrackersRequest._KEYS
             )
-        o = _rt.new(ListTrackersRequest)
+        o = object.__new__(ListTrackersRequest)
         try:
             o.application_ids = (
                 ApplicationIdentifiers._decode(v, "application_ids")
@@ -573,7 +573,7 @@ class ReportRequest(_rt.Message):
             _rt.bad(data, "an object", key)
         if not data.keys() <= ReportRequest._KEYS:
             data = _rt.snake_keys(data, ReportRequest._CAMEL, ReportRequest._KEYS)
-        o = _rt.new(ReportRequest)
+        o = object.__new__(ReportRequest)
         try:
             o.tracker_ids = (
                 TrackerIdentifiers._decode(v, "tracker_ids")
@@ -731,7 +731,7 @@ class SetTrackerRequest(_rt.Message):
             data = _rt.snake_keys(
                 data, SetTrackerRequest._CAMEL, SetTrackerRequest._KEYS
             )
-        o = _rt.new(SetTrackerRequest)
+        o = object.__new__(SetTrackerRequest)
         try:
             o.tracker = (
                 Tracker._decode(v, "tracker")
@@ -808,7 +808,7 @@ class StreamEventsRequest(_rt.Message):
             data = _rt.snake_keys(
                 data, StreamEventsRequest._CAMEL, StreamEventsRequest._KEYS
             )
-        o = _rt.new(StreamEventsRequest)
+        o = object.__new__(StreamEventsRequest)
         try:
             o.identifiers = (
                 _rt.repeated(TrackerIdentifiers._decode, v, "identifiers")
@@ -910,7 +910,7 @@ class TrackerEvent(_rt.Message):
             _rt.bad(data, "an object", key)
         if not data.keys() <= TrackerEvent._KEYS:
             data = _rt.snake_keys(data, TrackerEvent._CAMEL, TrackerEvent._KEYS)
-        o = _rt.new(TrackerEvent)
+        o = object.__new__(TrackerEvent)
         try:
             o.name = (
                 (v if v.__class__ is str else _rt.bad(v, "a string", "name"))
