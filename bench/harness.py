@@ -8,7 +8,8 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+import timeit
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,3 +62,33 @@ def machine_description() -> str:
         f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
         f"Python {platform.python_version()} ({sys.implementation.name})"
     )
+
+
+def best_seconds_per_call(call: Callable[[], object], repeat: int = 5) -> float:
+    """The best time of one call, from `repeat` timeit runs of an auto-sized loop."""
+    timer = timeit.Timer(call)
+    number, _ = timer.autorange()
+    return min(timer.repeat(repeat=repeat, number=number)) / number
+
+
+def run_python(code: str, *args: str, cwd: Path | None = None) -> str:
+    """Run a snippet in a fresh interpreter (bytecode caching on); its stdout."""
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env=bytecode_env(),
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the benchmarks share in one run: a scratch directory and the full TTS client."""
+
+    scratch: Path
+    client: Path  # holds the generated package ttn_lw
+    cold_generation: float
+    warm_generation: float

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from generator.checkout import open_checkout
 
-from .harness import DATASET, time_command
+from .harness import DATASET, Context, time_command
 
 TARGET_RATIO = 2.0
 
 
-def run() -> str:
+def run(context: Context) -> str:
     checkout = open_checkout(DATASET)
     with tempfile.TemporaryDirectory() as scratch:
         protoc = [

@@ -5,8 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 CHANNELS = [
-    {"uplink_frequency": str(f), "downlink_frequency": str(f), "max_data_rate_index": 5, "enable_uplink": True}
-    for f in (868100000, 868300000, 868500000, 867100000, 867300000, 867500000, 867700000, 867900000)
+    {
+        "uplink_frequency": str(f),
+        "downlink_frequency": str(f),
+        "max_data_rate_index": 5,
+        "enable_uplink": True,
+    }
+    for f in (
+        868100000,
+        868300000,
+        868500000,
+        867100000,
+        867300000,
+        867500000,
+        867700000,
+        867900000,
+    )
 ]
 PARAMETERS = {
     "max_eirp": 16,
@@ -47,7 +61,12 @@ END_DEVICE: dict[str, Any] = {
     "application_server_address": "eu1.cloud.thethings.network",
     "join_server_address": "eu1.cloud.thethings.network",
     "locations": {
-        "user": {"latitude": 52.37403, "longitude": 4.88969, "altitude": 3, "source": "SOURCE_REGISTRY"}
+        "user": {
+            "latitude": 52.37403,
+            "longitude": 4.88969,
+            "altitude": 3,
+            "source": "SOURCE_REGISTRY",
+        }
     },
     "supports_join": True,
     "lorawan_version": "MAC_V1_0_3",

@@ -12,8 +12,6 @@ from .build import build_checkout
 from .checkout import open_checkout
 from .diagnostics import InputError
 from .ir_json import api_to_json
-from .passes.module_plan import plan_package
-from .render import diff_package, render_package, write_package
 
 EXIT_DIFFERENCES = 1
 EXIT_INPUT_ERROR = 2
@@ -104,6 +102,10 @@ def _inspect(root: Path, *, pretty: bool) -> int:
 
 
 def _generate(root: Path, out: Path, package: str, *, check: bool) -> int:
+    # Rendering needs black and Jinja2, which `inspect` should not pay for at startup.
+    from .passes.module_plan import plan_package
+    from .render import diff_package, render_package, write_package
+
     if not package.isidentifier():
         raise InputError(f"--package {package!r}: not a valid Python package name")
     api = build_checkout(open_checkout(root))

@@ -8,11 +8,9 @@ and protobuf's own JSON of it, with the deviations applied again, must equal our
 
 from __future__ import annotations
 
-import base64
 import importlib
 import json
 import math
-import re
 import sys
 from collections.abc import Iterator
 from types import ModuleType
@@ -27,8 +25,8 @@ from hypothesis import strategies as st
 from generator.build import build_checkout
 from generator.checkout import bundled_proto_root, open_checkout
 from generator.passes.module_plan import plan_package
-from generator.pyir import Codec, PyEnum, PyField, PyMessage
 
+from .canonical_json import Deviations
 from .conftest import REPO
 from .strategies import MessageStrategies
 
@@ -70,99 +68,6 @@ def pb2(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, ModuleTy
             del sys.modules[name]
 
 
-def camel(path: str) -> str:
-    return ".".join(
-        re.sub(r"_([a-z])", lambda m: m.group(1).upper(), s) for s in path.split(".")
-    )
-
-
-def snake(path: str) -> str:
-    return re.sub(r"[A-Z]", lambda m: "_" + m.group(0).lower(), path)
-
-
-def hex_to_b64(text: str) -> str:
-    return base64.b64encode(bytes.fromhex(text)).decode()
-
-
-def enum_names(enum: PyEnum) -> dict[Any, Any]:
-    return {v.json_name if enum.as_string else v.number: v.name for v in enum.values}
-
-
-class Deviations:
-    """TTS's JSON vs canonical proto3 JSON, one value family at a time, both directions."""
-
-    def undo(self, message: PyMessage, data: Any) -> Any:
-        if message.is_tts_wrapper:
-            return {"value": self.undo_value(message.fields[0].codec, data)}
-        fields = {f.proto_name: f for f in message.fields}
-        return {key: self.undo_field(fields[key], value) for key, value in data.items()}
-
-    def undo_field(self, field: PyField, value: Any) -> Any:
-        if field.kind == "repeated":
-            return [self.undo_value(field.codec, v) for v in value]
-        if field.kind == "map":
-            return {k: self.undo_value(field.codec, v) for k, v in value.items()}
-        return self.undo_value(field.codec, value)
-
-    def undo_value(self, codec: Codec, value: Any) -> Any:
-        if codec.family == "hex":
-            return hex_to_b64(value)
-        if codec.family == "devaddr_prefix":
-            return base64.b64encode(
-                bytes.fromhex(value[:8]) + bytes([int(value[9:])])
-            ).decode()
-        if codec.family == "enum":
-            return enum_names(ENUMS[codec.helper])[value]
-        if codec.family == "message":
-            return self.undo(MESSAGES[codec.helper], value)
-        if codec.helper == "field_mask":
-            return ",".join(camel(p) for p in value["paths"])
-        return value
-
-    def apply(self, message: PyMessage, data: Any) -> Any:
-        if message.is_tts_wrapper:
-            codec = message.fields[0].codec
-            return self.apply_value(codec, data.get("value", self.zero(codec)))
-        fields = {f.proto_name: f for f in message.fields}
-        return {
-            key: self.apply_field(fields[key], value) for key, value in data.items()
-        }
-
-    def apply_field(self, field: PyField, value: Any) -> Any:
-        if field.kind == "repeated":
-            return [self.apply_value(field.codec, v) for v in value]
-        if field.kind == "map":
-            return {k: self.apply_value(field.codec, v) for k, v in value.items()}
-        return self.apply_value(field.codec, value)
-
-    def apply_value(self, codec: Codec, value: Any) -> Any:
-        if codec.family == "hex":
-            return base64.b64decode(value).hex().upper()
-        if codec.family == "devaddr_prefix":
-            raw = base64.b64decode(value)
-            return f"{raw[:4].hex().upper()}/{raw[4]}"
-        if codec.family == "enum":
-            names = {name: out for out, name in enum_names(ENUMS[codec.helper]).items()}
-            return names[value] if isinstance(value, str) else value
-        if codec.family == "message":
-            return self.apply(MESSAGES[codec.helper], value)
-        if codec.helper == "field_mask":
-            return {"paths": [snake(p) for p in value.split(",") if p]}
-        return value
-
-    def zero(self, codec: Codec) -> Any:
-        """What protobuf leaves out of a wrapper holding a zero value."""
-        if codec.family == "enum":
-            return ENUMS[codec.helper].values[0].name
-        return {
-            "boolean": False,
-            "string": "",
-            "int64": "0",
-            "uint64": "0",
-            "b64": "",
-        }.get(codec.helper, 0)
-
-
 def close(ours: Any, theirs: Any) -> bool:
     """Equal, with float32 values compared to float32 precision."""
     if isinstance(ours, dict) and isinstance(theirs, dict):
@@ -190,7 +95,7 @@ def test_our_json_matches_protobufs_with_the_tts_deviations(
         "tracker_services": tracker_services,
     }
     strategies = MessageStrategies(PLAN, generated, portable=True)
-    deviations = Deviations()
+    deviations = Deviations(PLAN)
 
     def pb_class(class_name: str) -> Any:
         message = MESSAGES[class_name]
