@@ -41,7 +41,6 @@ from ..pyir import (
     PyRpcMask,
 )
 
-RUNTIME_MODULE = "_runtime"
 # Names a generated class or attribute must not take (base-class API, str methods on paths).
 _MESSAGE_RESERVED = {"to_json", "from_json", "to_json_string", "from_json_string", "FIELD_PATHS",
                      "TOP_LEVEL_FIELD_PATHS", "PATHS"}  # fmt: skip

@@ -1,0 +1,126 @@
+"""Pass 5 (the module plan) on factory-built and tiny APIs: names, escapes, order, layout."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_checkout
+from generator.checkout import open_checkout
+from generator.diagnostics import InputError
+from generator.ir import Api, ProtoFile
+from generator.passes.module_plan import escape_doc, plan_package, python_name
+
+from .factories import make_field, make_message
+from .tiny_api import write_modern
+
+
+def test_python_names_avoid_keywords() -> None:
+    assert [python_name(n) for n in ("class", "match", "name", "from")] == [
+        "class_",
+        "match_",
+        "name",
+        "from_",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("comment", "doc"),
+    [
+        ('say "hi"', 'say \\"hi\\"'),
+        ('ends with a quote"', 'ends with a quote\\"'),
+        ('a """ triple', 'a \\"\\"\\" triple'),
+        ("back\\slash", "back\\\\slash"),
+        ("North–South", "North\\u2013South"),
+    ],
+)
+def test_docs_are_escaped(comment: str, doc: str) -> None:
+    assert escape_doc(comment) == doc
+    compiled = eval(
+        '"""' + escape_doc(comment) + '"""'
+    )  # noqa: S307 - the point of the test
+    assert compiled == comment
+
+
+def test_docs_wrap_to_the_line_length_and_keep_indentation_and_breaks() -> None:
+    doc = escape_doc("word " * 30 + "\n\n  - an item", indent=4)
+    lines = doc.split("\n")
+    assert all(len(line) <= 88 - 6 for line in lines)
+    assert lines[-2:] == ["", "      - an item"]
+
+
+def api_of(*files: tuple[str, str], messages: tuple[object, ...] = ()) -> Api:
+    return Api(
+        files=tuple(ProtoFile(name, package, (), True) for name, package in files),
+        messages=messages,  # type: ignore[arg-type]
+        enums=(),
+        services=(),
+        warnings=(),
+    )
+
+
+def test_one_package_gives_flat_modules_and_several_nest_by_package() -> None:
+    flat = plan_package(
+        api_of(("a/b/x.proto", "acme.v1"), ("a/b/y.proto", "acme.v1")), "pkg"
+    )
+    assert [m.path for m in flat.modules] == ["x.py", "y.py"]
+    assert flat.packages == ("",)
+    nested = plan_package(
+        api_of(("x.proto", "acme.fleet.v1"), ("y.proto", "acme.billing.v1")), "pkg"
+    )
+    assert [m.path for m in nested.modules] == ["billing/v1/y.py", "fleet/v1/x.py"]
+    assert nested.packages == ("", "billing/", "billing/v1/", "fleet/", "fleet/v1/")
+
+
+def test_class_names_that_would_clash_are_an_input_error() -> None:
+    nested = dataclasses.replace(
+        make_message("acme.v1.A.B", make_field("x")), name="A.B", file="x.proto"
+    )
+    flat = dataclasses.replace(
+        make_message("acme.v1.A_B", make_field("y")), name="A_B", file="x.proto"
+    )
+    with pytest.raises(
+        InputError,
+        match="acme.v1.A_B and acme.v1.A.B would both be the Python class A_B",
+    ):
+        plan_package(api_of(("x.proto", "acme.v1"), messages=(nested, flat)), "pkg")
+
+
+def test_imports_are_relative_sorted_and_only_what_is_used(tmp_path: Path) -> None:
+    plan = plan_package(build_checkout(open_checkout(write_modern(tmp_path))), "tiny")
+    devices = next(m for m in plan.modules if m.path == "devices.py")
+    assert [(i.module, i.names) for i in devices.imports] == [
+        (
+            ".identifiers",
+            (
+                "ApplicationIdentifiers",
+                "ApplicationIdentifiersPaths",
+                "EndDeviceIdentifiers",
+                "EndDeviceIdentifiersPaths",
+            ),
+        )
+    ]
+    assert devices.uses_datetime and devices.uses_typing and devices.uses_runtime
+    device = next(m for m in devices.messages if m.class_name == "Device")
+    fields = {f.attribute: f for f in device.fields}
+    assert (
+        fields["lorawan_version"].parameter
+        == "lorawan_version: MACVersion | None = None"
+    )
+    assert (
+        fields["lorawan_version"].init_value
+        == "MACVersion_ZERO if lorawan_version is None else lorawan_version"
+    )
+    assert fields["attributes"].init_value == "{} if attributes is None else attributes"
+    assert fields["name"].parameter == 'name: str = ""' and fields["name"].deprecated
+    assert [o.name for o in device.oneofs] == ["provisioning"]
+    # The child's own path class is reused where its paths are the same.
+    node = next(n for n in devices.path_nodes if n.class_name == "DevicePaths")
+    assert {c.segment: c.node_class for c in node.children}[
+        "ids"
+    ] == "EndDeviceIdentifiersPaths"
+    masks = {m.constant: m for m in devices.rpc_masks}
+    assert masks["DEVICE_REGISTRY_SET_MASK"].is_set
+    assert masks["DEVICE_REGISTRY_GET_MASK"].literal_alias == "DeviceRegistryGetPath"
