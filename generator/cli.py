@@ -27,27 +27,21 @@ def _parser() -> argparse.ArgumentParser:
     inspect = commands.add_parser(
         "inspect", help="print the intermediate model of the API as JSON on stdout"
     )
-    inspect.add_argument(
-        "--lorawan-stack",
-        required=True,
-        type=Path,
-        metavar="DIR",
-        help="root of a lorawan-stack checkout (holds api/ and sdk/js/generated/)",
+    generate = commands.add_parser(
+        "generate", help="write the typed Python client package"
     )
+    for command in (inspect, generate):
+        command.add_argument(
+            "--lorawan-stack",
+            required=True,
+            type=Path,
+            metavar="DIR",
+            help="root of a lorawan-stack checkout (holds api/ and sdk/js/generated/)",
+        )
     inspect.add_argument(
         "--pretty",
         action="store_true",
         help="indent the JSON (slower; the default is compact)",
-    )
-    generate = commands.add_parser(
-        "generate", help="write the typed Python client package"
-    )
-    generate.add_argument(
-        "--lorawan-stack",
-        required=True,
-        type=Path,
-        metavar="DIR",
-        help="root of the checkout",
     )
     generate.add_argument(
         "--out",

@@ -1,9 +1,8 @@
 """Reading the custom options the IR needs, decoded with the input's own option declarations.
 
-protoc serialises custom options as extension fields, which the static `descriptor_pb2` classes
-keep as unknown fields. We find each extension we care about *by its declared name* in the
-descriptor set (so any release layout works, wherever its option protos live), then decode its
-bytes with a message class built from that same declaration.
+protoc serialises custom options as extension fields. We find each extension we care about *by
+its declared name* in the descriptor set (so any release layout works, wherever its option
+protos live), and read it with classes built from that same declaration, in a pool of our own.
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from google.protobuf import descriptor_pb2, descriptor_pool, message, message_factory
-from google.protobuf.unknown_fields import UnknownFieldSet
 
 HTTP = "google.api.http"
 JSON_FIELD = "thethings.json.field"
@@ -20,7 +18,6 @@ JSON_ENUM = "thethings.json.enum"
 JSON_ENUM_VALUE = "thethings.json.enum_value"
 JSON_MESSAGE = "thethings.json.message"
 _WANTED = (HTTP, JSON_FIELD, JSON_ENUM, JSON_ENUM_VALUE, JSON_MESSAGE)
-_LENGTH_DELIMITED = 2
 _HTTP_VERBS = ("get", "put", "post", "delete", "patch")
 
 
@@ -61,35 +58,34 @@ class OptionReader:
         by_name = {f.name: f for f in files.file}
         pool = descriptor_pool.DescriptorPool()
         added: set[str] = set()
-        self._decoders: dict[str, tuple[int, type[message.Message]]] = {}
+        # extension name -> (the options class it extends, in this pool; its descriptor)
+        self._extensions: dict[str, tuple[type[message.Message], Any]] = {}
         for proto_file in files.file:
             for extension in proto_file.extension:
                 full_name = f"{proto_file.package}.{extension.name}".lstrip(".")
                 if full_name not in _WANTED:
                     continue
                 _add_with_dependencies(pool, by_name, proto_file.name, added)
-                value_type = pool.FindMessageTypeByName(extension.type_name.lstrip("."))
-                self._decoders[full_name] = (
-                    extension.number,
-                    message_factory.GetMessageClass(value_type),
+                options_type = pool.FindMessageTypeByName(
+                    extension.extendee.lstrip(".")
+                )
+                self._extensions[full_name] = (
+                    message_factory.GetMessageClass(options_type),
+                    pool.FindExtensionByName(full_name),
                 )
 
     def _read(self, options: message.Message, extension: str) -> dict[str, Any] | None:
-        decoder = self._decoders.get(extension)
-        if decoder is None:
+        """The option's value, re-read with this pool's own options class: protobuf may know
+        the extension globally (when a `_pb2` declaring it was imported in this process) or
+        not, and either way its bytes are in the serialised options."""
+        entry = self._extensions.get(extension)
+        if entry is None:
             return None
-        number, value_class = decoder
-        unknown = UnknownFieldSet(options)
-        chunks = [
-            field.data
-            for field in (unknown[i] for i in range(len(unknown)))
-            if field.field_number == number and field.wire_type == _LENGTH_DELIMITED
-        ]
-        if not chunks:
+        options_class, descriptor = entry
+        own = options_class.FromString(options.SerializeToString())
+        if not own.HasExtension(descriptor):
             return None
-        value = value_class()
-        value.MergeFromString(b"".join(chunks))  # repeated records of one option merge
-        return _as_dict(value)
+        return _as_dict(own.Extensions[descriptor])
 
     def http_rule(self, options: descriptor_pb2.MethodOptions) -> HttpRuleOption | None:
         rule = self._read(options, HTTP)
