@@ -108,6 +108,8 @@ class PyEnum:
 @dataclass(frozen=True, slots=True)
 class PyRpcMask:
     doc: str
+    paths_constant: str  # e.g. END_DEVICE_REGISTRY_GET_PATHS, the allowed paths' tuple
+    checks_doc: str
     constant: str  # e.g. END_DEVICE_REGISTRY_GET_MASK
     literal_alias: str  # e.g. EndDeviceRegistryGetPath
     full_method: str

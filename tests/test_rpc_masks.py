@@ -19,12 +19,14 @@ from generated.fleet.tracker import (
 from generated.fleet.tracker_services import (
     TRACKER_REGISTRY_GET_MASK,
     TRACKER_REGISTRY_LIST_MASK,
+    TRACKER_REGISTRY_LIST_PATHS,
     TRACKER_REGISTRY_SET_MASK,
 )
 
 
 def test_allowed_paths_keep_tts_order_and_kind() -> None:
-    assert TRACKER_REGISTRY_LIST_MASK.allowed == ("ids", "created_at", "name", "band")
+    assert TRACKER_REGISTRY_LIST_PATHS == ("ids", "created_at", "name", "band")
+    assert TRACKER_REGISTRY_LIST_MASK.allowed is TRACKER_REGISTRY_LIST_PATHS
     assert TRACKER_REGISTRY_LIST_MASK.rpc == "/acme.fleet.v1.TrackerRegistry/List"
     assert TRACKER_REGISTRY_SET_MASK.is_set and not TRACKER_REGISTRY_GET_MASK.is_set
     assert TRACKER_REGISTRY_SET_MASK.target is Tracker

@@ -18,8 +18,11 @@ from .tracker import Fault, FaultPaths, Location, LocationPaths, Tracker, Tracke
 
 __all__ = [
     "TRACKER_REGISTRY_GET_MASK",
+    "TRACKER_REGISTRY_GET_PATHS",
     "TRACKER_REGISTRY_LIST_MASK",
+    "TRACKER_REGISTRY_LIST_PATHS",
     "TRACKER_REGISTRY_SET_MASK",
+    "TRACKER_REGISTRY_SET_PATHS",
     "CreateTrackerRequest",
     "CreateTrackerRequestPaths",
     "GetTrackerRequest",
@@ -979,41 +982,44 @@ if _typing.TYPE_CHECKING:
         "uplinks",
         "metadata",
     ]
+TRACKER_REGISTRY_GET_PATHS: tuple[TrackerRegistryGetPath, ...] = (
+    "ids",
+    "ids.application_ids",
+    "ids.application_ids.application_id",
+    "ids.dev_eui",
+    "ids.tracker_id",
+    "created_at",
+    "updated_at",
+    "name",
+    "attributes",
+    "locations",
+    "band",
+    "health",
+    "settings",
+    "settings.adaptive",
+    "settings.adaptive.value",
+    "settings.mode",
+    "settings.mode.static",
+    "settings.mode.dynamic",
+    "settings.mode.dynamic.margin",
+    "keys",
+    "keys.app_key",
+    "keys.custody",
+    "firmware",
+    "firmware.firmware_url",
+    "last_fault",
+    "uplinks",
+    "metadata",
+)
+"""Allowed field-mask paths of /acme.fleet.v1.TrackerRegistry/Get (27)."""
 TRACKER_REGISTRY_GET_MASK: _rt.RpcFieldMask[TrackerRegistryGetPath] = _rt.RpcFieldMask(
     "/acme.fleet.v1.TrackerRegistry/Get",
-    (
-        "ids",
-        "ids.application_ids",
-        "ids.application_ids.application_id",
-        "ids.dev_eui",
-        "ids.tracker_id",
-        "created_at",
-        "updated_at",
-        "name",
-        "attributes",
-        "locations",
-        "band",
-        "health",
-        "settings",
-        "settings.adaptive",
-        "settings.adaptive.value",
-        "settings.mode",
-        "settings.mode.static",
-        "settings.mode.dynamic",
-        "settings.mode.dynamic.margin",
-        "keys",
-        "keys.app_key",
-        "keys.custody",
-        "firmware",
-        "firmware.firmware_url",
-        "last_fault",
-        "uplinks",
-        "metadata",
-    ),
+    TRACKER_REGISTRY_GET_PATHS,
     is_set=False,
     target=Tracker,
 )
-"""Allowed field-mask paths of /acme.fleet.v1.TrackerRegistry/Get (27)."""
+"""The field-mask checks of /acme.fleet.v1.TrackerRegistry/Get: validate, paths_from,
+check_zero."""
 
 
 if _typing.TYPE_CHECKING:
@@ -1023,20 +1029,23 @@ if _typing.TYPE_CHECKING:
         "name",
         "band",
     ]
+TRACKER_REGISTRY_LIST_PATHS: tuple[TrackerRegistryListPath, ...] = (
+    "ids",
+    "created_at",
+    "name",
+    "band",
+)
+"""Allowed field-mask paths of /acme.fleet.v1.TrackerRegistry/List (4)."""
 TRACKER_REGISTRY_LIST_MASK: _rt.RpcFieldMask[TrackerRegistryListPath] = (
     _rt.RpcFieldMask(
         "/acme.fleet.v1.TrackerRegistry/List",
-        (
-            "ids",
-            "created_at",
-            "name",
-            "band",
-        ),
+        TRACKER_REGISTRY_LIST_PATHS,
         is_set=False,
         target=Tracker,
     )
 )
-"""Allowed field-mask paths of /acme.fleet.v1.TrackerRegistry/List (4)."""
+"""The field-mask checks of /acme.fleet.v1.TrackerRegistry/List: validate,
+paths_from, check_zero."""
 
 
 if _typing.TYPE_CHECKING:
@@ -1060,29 +1069,32 @@ if _typing.TYPE_CHECKING:
         "firmware.firmware_url",
         "retired_path",
     ]
+TRACKER_REGISTRY_SET_PATHS: tuple[TrackerRegistrySetPath, ...] = (
+    "name",
+    "attributes",
+    "locations",
+    "band",
+    "settings",
+    "settings.adaptive",
+    "settings.adaptive.value",
+    "settings.priority",
+    "settings.mode",
+    "settings.mode.static",
+    "settings.mode.static.spreading_factor",
+    "settings.mode.dynamic",
+    "settings.mode.dynamic.margin",
+    "keys",
+    "keys.app_key",
+    "ids.dev_eui",
+    "firmware.firmware_url",
+    "retired_path",
+)
+"""Allowed field-mask paths of /acme.fleet.v1.TrackerRegistry/Set (18), a Set RPC."""
 TRACKER_REGISTRY_SET_MASK: _rt.RpcFieldMask[TrackerRegistrySetPath] = _rt.RpcFieldMask(
     "/acme.fleet.v1.TrackerRegistry/Set",
-    (
-        "name",
-        "attributes",
-        "locations",
-        "band",
-        "settings",
-        "settings.adaptive",
-        "settings.adaptive.value",
-        "settings.priority",
-        "settings.mode",
-        "settings.mode.static",
-        "settings.mode.static.spreading_factor",
-        "settings.mode.dynamic",
-        "settings.mode.dynamic.margin",
-        "keys",
-        "keys.app_key",
-        "ids.dev_eui",
-        "firmware.firmware_url",
-        "retired_path",
-    ),
+    TRACKER_REGISTRY_SET_PATHS,
     is_set=True,
     target=Tracker,
 )
-"""Allowed field-mask paths of /acme.fleet.v1.TrackerRegistry/Set (18), a Set RPC."""
+"""The field-mask checks of /acme.fleet.v1.TrackerRegistry/Set: validate, paths_from,
+check_zero."""

@@ -309,7 +309,8 @@ def _plan_module(api: Api, file_name: str, path: str, symbols: _Symbols) -> PyMo
         {e.class_name for e in enums}
         | {m.class_name for m in messages}
         | {m.paths_class for m in messages}
-        | {mask.constant for mask in masks},
+        | {mask.constant for mask in masks}
+        | {mask.paths_constant for mask in masks},
         key=_all_order,
     )
     return PyModule(
@@ -531,6 +532,12 @@ def _plan_masks(service: Service, builder: _ModuleBuilder) -> Iterable[PyRpcMask
         yield PyRpcMask(
             doc=escape_doc(
                 f"Allowed field-mask paths of {rpc.full_method} ({count}){kind}.",
+                indent=0,
+            ),
+            paths_constant=f"{_upper_snake(service.name)}_{_upper_snake(rpc.name)}_PATHS",
+            checks_doc=escape_doc(
+                f"The field-mask checks of {rpc.full_method}: validate, paths_from, "
+                "check_zero.",
                 indent=0,
             ),
             constant=f"{_upper_snake(service.name)}_{_upper_snake(rpc.name)}_MASK",
