@@ -11,7 +11,8 @@ from generator.build import build_checkout
 from generator.checkout import open_checkout
 from generator.diagnostics import InputError
 from generator.ir import Api, ProtoFile
-from generator.passes.module_plan import escape_doc, plan_package, python_name
+from generator.naming import escape_doc, python_name
+from generator.passes.module_plan import plan_package
 
 from .factories import make_field, make_message
 from .tiny_api import write_modern

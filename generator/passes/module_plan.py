@@ -8,9 +8,6 @@ nested by package below the packages' common prefix.
 
 from __future__ import annotations
 
-import keyword
-import re
-import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -26,12 +23,18 @@ from ..ir import (
     Service,
     TypeRef,
 )
+from ..naming import (
+    all_order,
+    escape_doc,
+    import_order,
+    natural_key,
+    python_name,
+    upper_snake,
+)
 from ..pyir import (
     Codec,
     Import,
     PackagePlan,
-    PathChild,
-    PathNode,
     PyEnum,
     PyEnumValue,
     PyField,
@@ -40,60 +43,12 @@ from ..pyir import (
     PyOneof,
     PyRpcMask,
 )
+from .codecs import builtin_codec
+from .path_nodes import plan_path_nodes
 
-# Names a generated class or attribute must not take (base-class API, str methods on paths).
+# Attribute names a field must not take: the message base class's API.
 _MESSAGE_RESERVED = {"to_json", "from_json", "to_json_string", "from_json_string", "FIELD_PATHS",
                      "TOP_LEVEL_FIELD_PATHS", "PATHS"}  # fmt: skip
-_STR_ATTRIBUTES = set(dir(str))
-
-_SCALARS: dict[FieldKind, Codec] = {
-    FieldKind.STRING: Codec("scalar", "str", '""', helper="string"),
-    FieldKind.BOOL: Codec("scalar", "bool", "False", helper="boolean"),
-    FieldKind.INT32: Codec("scalar", "int", "0", helper="int32"),
-    FieldKind.SINT32: Codec("scalar", "int", "0", helper="int32"),
-    FieldKind.SFIXED32: Codec("scalar", "int", "0", helper="int32"),
-    FieldKind.UINT32: Codec("scalar", "int", "0", helper="uint32"),
-    FieldKind.FIXED32: Codec("scalar", "int", "0", helper="uint32"),
-    FieldKind.INT64: Codec("int64", "int", "0", helper="int64"),
-    FieldKind.SINT64: Codec("int64", "int", "0", helper="int64"),
-    FieldKind.SFIXED64: Codec("int64", "int", "0", helper="int64"),
-    FieldKind.UINT64: Codec("int64", "int", "0", helper="uint64"),
-    FieldKind.FIXED64: Codec("int64", "int", "0", helper="uint64"),
-    FieldKind.FLOAT: Codec("float", "float", "0.0", helper="floating"),
-    FieldKind.DOUBLE: Codec("float", "float", "0.0", helper="floating"),
-    FieldKind.BYTES: Codec("bytes", "bytes", 'b""', helper="b64"),
-}
-# Well-known types as natural Python values; `helper` names the runtime decoder.
-_WKT: dict[str, Codec] = {
-    "google.protobuf.Timestamp": Codec(
-        "wkt", "_dt.datetime", "None", helper="timestamp"
-    ),
-    "google.protobuf.Duration": Codec(
-        "wkt", "_dt.timedelta", "None", helper="duration"
-    ),
-    "google.protobuf.FieldMask": Codec("wkt", "list[str]", "None", helper="field_mask"),
-    "google.protobuf.Struct": Codec(
-        "wkt", "dict[str, _typing.Any]", "None", helper="struct"
-    ),
-    "google.protobuf.ListValue": Codec(
-        "wkt", "list[_typing.Any]", "None", helper="list_value"
-    ),
-    "google.protobuf.Value": Codec("wkt", "_typing.Any", "None", helper="json_value"),
-    "google.protobuf.Any": Codec("wkt", "_rt.AnyMessage", "None", helper="any_message"),
-    "google.protobuf.Empty": Codec("wkt", "_rt.Empty", "None", helper="empty"),
-}
-_GOOGLE_WRAPPERS = {
-    "google.protobuf.DoubleValue": FieldKind.DOUBLE,
-    "google.protobuf.FloatValue": FieldKind.FLOAT,
-    "google.protobuf.Int64Value": FieldKind.INT64,
-    "google.protobuf.UInt64Value": FieldKind.UINT64,
-    "google.protobuf.Int32Value": FieldKind.INT32,
-    "google.protobuf.UInt32Value": FieldKind.UINT32,
-    "google.protobuf.BoolValue": FieldKind.BOOL,
-    "google.protobuf.StringValue": FieldKind.STRING,
-    "google.protobuf.BytesValue": FieldKind.BYTES,
-}
-_DEVADDR_PREFIX_MARSHALER = re.compile(r"\.MarshalDevAddrPrefixSlice$")
 
 
 def plan_package(api: Api, package: str) -> PackagePlan:
@@ -113,38 +68,6 @@ def plan_package(api: Api, package: str) -> PackagePlan:
     return PackagePlan(
         package=package, modules=planned, packages=tuple(sorted(packages))
     )
-
-
-def python_name(name: str) -> str:
-    """A proto name as a Python identifier: keywords get a trailing underscore."""
-    return (
-        f"{name}_" if keyword.iskeyword(name) or keyword.issoftkeyword(name) else name
-    )
-
-
-def escape_doc(text: str, indent: int = 4) -> str:
-    """Docstring-safe text: no quote or backslash in a comment can end or alter the string,
-    and non-ASCII is escaped (no look-alike characters, such as an en dash, in the code).
-
-    Lines are wrapped to fit black's and ruff's 88 columns at the given indent; the author's
-    own line breaks are kept.
-    """
-    escaped = text.replace("\r", "").replace("\\", "\\\\").replace('"', '\\"')
-    escaped = escaped.encode("ascii", "backslashreplace").decode("ascii")
-    width = 88 - indent - 6  # room for the opening and closing quotes
-    lines = []
-    for line in escaped.split("\n"):
-        lead = line[: len(line) - len(line.lstrip())]
-        wrapped = textwrap.wrap(
-            line.strip(),
-            width,
-            initial_indent=lead,
-            subsequent_indent=lead,
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
-        lines.extend(wrapped or [""])
-    return "\n".join(line and " " * indent + line for line in lines).lstrip()
 
 
 def _module_paths(api: Api) -> dict[str, str]:
@@ -222,72 +145,30 @@ class _ModuleBuilder:
         for module in sorted(self.needed):
             relative = "." * (depth + 1) + module.removesuffix(".py").replace("/", ".")
             result.append(
-                Import(relative, tuple(sorted(self.needed[module], key=_import_order)))
+                Import(relative, tuple(sorted(self.needed[module], key=import_order)))
             )
         return tuple(result)
 
     def codec(self, ref: TypeRef, field: Field | None = None) -> Codec:
+        builtin = builtin_codec(ref, field)
+        if builtin is not None:
+            self.uses_datetime |= builtin.python_type.startswith("_dt.")
+            return builtin
         if ref.kind is FieldKind.ENUM:
-            enum = self.symbols.enums.get(ref.type_name)
-            if enum is None:
+            if ref.type_name not in self.symbols.enums:
                 raise InputError(
                     f"{ref.type_name}: enums from outside the API are not supported"
                 )
             name = self.reference(ref.type_name)
             # The zero's import is added only where a field uses it (`_plan_field`).
             return Codec("enum", name, f"{name}_ZERO", helper=name)
-        if ref.kind is FieldKind.MESSAGE:
-            return self._message_codec(ref)
-        if (
-            ref.kind is FieldKind.BYTES
-            and field is not None
-            and field.json_codec is not None
-        ):
-            codec = field.json_codec
-            if codec.hex_length:
-                return Codec("hex", "bytes", 'b""', hex_length=codec.hex_length)
-            if _DEVADDR_PREFIX_MARSHALER.search(codec.marshaler_func):
-                return Codec("devaddr_prefix", "bytes", 'b""')
-        return _SCALARS[ref.kind]
-
-    def _message_codec(self, ref: TypeRef) -> Codec:
-        if ref.type_name in _WKT:
-            codec = _WKT[ref.type_name]
-            self.uses_datetime |= codec.python_type.startswith("_dt.")
-            return codec
-        if ref.type_name in _GOOGLE_WRAPPERS:
-            inner = _SCALARS[_GOOGLE_WRAPPERS[ref.type_name]]
-            return Codec(
-                "google_wrapper", inner.python_type, "None", helper=inner.helper
-            )
         if ref.type_name not in self.symbols.messages:
             raise InputError(
-                f"{ref.type_name}: messages from outside the API that are not well-known types "
-                "are not supported"
+                f"{ref.type_name}: messages from outside the API that are not well-known "
+                "types are not supported"
             )
         name = self.reference(ref.type_name)
         return Codec("message", name, "None", helper=name)
-
-
-def _kind(name: str) -> int:
-    """isort's member types: constants, then classes, then everything else."""
-    return 0 if name.isupper() and len(name) > 1 else (1 if name[:1].isupper() else 2)
-
-
-def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
-    return tuple(
-        (1, int(p)) if p.isdigit() else (0, p) for p in re.split(r"(\d+)", text) if p
-    )
-
-
-def _import_order(name: str) -> tuple[object, ...]:
-    """The order ruff's isort gives imported names: by type, then ignoring case."""
-    return _kind(name), _natural(name.lower()), name
-
-
-def _all_order(name: str) -> tuple[object, ...]:
-    """The order ruff wants for `__all__` (RUF022): by type, then a natural sort."""
-    return _kind(name), _natural(name)
 
 
 def _plan_module(api: Api, file_name: str, path: str, symbols: _Symbols) -> PyModule:
@@ -296,7 +177,7 @@ def _plan_module(api: Api, file_name: str, path: str, symbols: _Symbols) -> PyMo
     messages = tuple(
         _plan_message(m, builder) for m in api.messages if m.file == file_name
     )
-    path_nodes = _plan_path_nodes(
+    path_nodes = plan_path_nodes(
         [m for m in api.messages if m.file == file_name], builder, symbols
     )
     masks = tuple(
@@ -311,7 +192,7 @@ def _plan_module(api: Api, file_name: str, path: str, symbols: _Symbols) -> PyMo
         | {m.paths_class for m in messages}
         | {mask.constant for mask in masks}
         | {mask.paths_constant for mask in masks},
-        key=_all_order,
+        key=all_order,
     )
     return PyModule(
         path=path,
@@ -422,7 +303,7 @@ def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
         slots=tuple([f.attribute for f in plain] + [o.slot for o in oneofs]),
         sorted_slots=tuple(
             sorted(
-                [f.attribute for f in plain] + [o.slot for o in oneofs], key=_natural
+                [f.attribute for f in plain] + [o.slot for o in oneofs], key=natural_key
             )
         ),
         paths_class=f"{class_name}Paths",
@@ -458,70 +339,6 @@ def _encoding(field: PyField) -> tuple[object, ...]:
     return field.kind, of(field.codec), of(field.map_key) if field.map_key else None
 
 
-def _plan_path_nodes(
-    messages: Iterable[Message], builder: _ModuleBuilder, symbols: _Symbols
-) -> tuple[PathNode, ...]:
-    """Classes of path constants. A child whose paths equal its message type's own paths reuses
-    that type's class; other subtrees (oneofs, cycle-truncated ones) get a class of their own.
-    """
-    own_class = {
-        m.full_name: (m.field_paths.nested, symbols.where[m.full_name])
-        for m in symbols.messages.values()
-    }
-    nodes: dict[str, PathNode] = {}
-
-    def node_for(
-        class_name: str, owner: Message | None, paths: tuple[str, ...]
-    ) -> None:
-        children = []
-        for segment in dict.fromkeys(p.split(".")[0] for p in paths):
-            below = tuple(
-                p[len(segment) + 1 :] for p in paths if p.startswith(segment + ".")
-            )
-            attribute = python_name(segment)
-            if attribute in _STR_ATTRIBUTES:
-                attribute += "_"
-            if not below:
-                children.append(PathChild(attribute, segment, None))
-                continue
-            is_oneof = owner is not None and segment in owner.oneofs
-            child_type = _child_type(owner, segment) if owner and not is_oneof else None
-            reusable = (
-                child_type is not None and own_class.get(child_type, ((),))[0] == below
-            )
-            if reusable and child_type is not None:
-                child_class = builder.reference(child_type, "Paths")
-            else:
-                child_class = f"{class_name.removesuffix('Paths')}_{segment}Paths"
-                # A oneof's members are fields of the same message.
-                child_owner = (
-                    owner if is_oneof else _message_or_none(symbols, child_type)
-                )
-                if child_class not in nodes:
-                    node_for(child_class, child_owner, below)
-            children.append(PathChild(attribute, segment, child_class))
-        nodes[class_name] = PathNode(class_name, tuple(children))
-
-    for message in messages:
-        node_for(
-            f"{message.name.replace('.', '_')}Paths",
-            message,
-            message.field_paths.nested,
-        )
-    return tuple(nodes[name] for name in sorted(nodes))
-
-
-def _child_type(owner: Message, segment: str) -> str | None:
-    field = next((f for f in owner.fields if f.name == segment), None)
-    if field is None or field.value.kind is not FieldKind.MESSAGE:
-        return None
-    return field.value.type_name
-
-
-def _message_or_none(symbols: _Symbols, full_name: str | None) -> Message | None:
-    return symbols.messages.get(full_name) if full_name else None
-
-
 def _plan_masks(service: Service, builder: _ModuleBuilder) -> Iterable[PyRpcMask]:
     for rpc in service.rpcs:
         if rpc.field_mask is None:
@@ -534,20 +351,16 @@ def _plan_masks(service: Service, builder: _ModuleBuilder) -> Iterable[PyRpcMask
                 f"Allowed field-mask paths of {rpc.full_method} ({count}){kind}.",
                 indent=0,
             ),
-            paths_constant=f"{_upper_snake(service.name)}_{_upper_snake(rpc.name)}_PATHS",
+            paths_constant=f"{upper_snake(service.name)}_{upper_snake(rpc.name)}_PATHS",
             checks_doc=escape_doc(
                 f"The field-mask checks of {rpc.full_method}: validate, paths_from, "
                 "check_zero.",
                 indent=0,
             ),
-            constant=f"{_upper_snake(service.name)}_{_upper_snake(rpc.name)}_MASK",
+            constant=f"{upper_snake(service.name)}_{upper_snake(rpc.name)}_MASK",
             literal_alias=f"{stem}Path",
             full_method=rpc.full_method,
             allowed=rpc.field_mask.allowed,
             is_set=rpc.field_mask.is_set,
             target_class=builder.reference(rpc.field_mask.target_message),
         )
-
-
-def _upper_snake(name: str) -> str:
-    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).upper()

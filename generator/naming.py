@@ -1,0 +1,64 @@
+"""Python names, docstrings and orders for generated code."""
+
+from __future__ import annotations
+
+import keyword
+import re
+import textwrap
+
+
+def python_name(name: str) -> str:
+    """A proto name as a Python identifier: keywords get a trailing underscore."""
+    return (
+        f"{name}_" if keyword.iskeyword(name) or keyword.issoftkeyword(name) else name
+    )
+
+
+def escape_doc(text: str, indent: int = 4) -> str:
+    """Docstring-safe text: no quote or backslash in a comment can end or alter the string,
+    and non-ASCII is escaped (no look-alike characters, such as an en dash, in the code).
+
+    Lines are wrapped to fit black's and ruff's 88 columns at the given indent; the author's
+    own line breaks are kept.
+    """
+    escaped = text.replace("\r", "").replace("\\", "\\\\").replace('"', '\\"')
+    escaped = escaped.encode("ascii", "backslashreplace").decode("ascii")
+    width = 88 - indent - 6  # room for the opening and closing quotes
+    lines = []
+    for line in escaped.split("\n"):
+        lead = line[: len(line) - len(line.lstrip())]
+        wrapped = textwrap.wrap(
+            line.strip(),
+            width,
+            initial_indent=lead,
+            subsequent_indent=lead,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        lines.extend(wrapped or [""])
+    return "\n".join(line and " " * indent + line for line in lines).lstrip()
+
+
+def member_kind(name: str) -> int:
+    """isort's member types: constants, then classes, then everything else."""
+    return 0 if name.isupper() and len(name) > 1 else (1 if name[:1].isupper() else 2)
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    return tuple(
+        (1, int(p)) if p.isdigit() else (0, p) for p in re.split(r"(\d+)", text) if p
+    )
+
+
+def import_order(name: str) -> tuple[object, ...]:
+    """The order ruff's isort gives imported names: by type, then ignoring case."""
+    return member_kind(name), natural_key(name.lower()), name
+
+
+def all_order(name: str) -> tuple[object, ...]:
+    """The order ruff wants for `__all__` (RUF022): by type, then a natural sort."""
+    return member_kind(name), natural_key(name)
+
+
+def upper_snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).upper()
