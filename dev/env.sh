@@ -8,7 +8,7 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
 if ! cmp -s "$repo/pyproject.toml" "$stamp" 2>/dev/null; then
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e "$repo[test]"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e "$repo[test,bench]"
   cp "$repo/pyproject.toml" "$stamp"
 fi
 export PATH="$venv/bin:$PATH"
