@@ -157,3 +157,30 @@ def test_api_definition_that_is_not_json(tmp_path: Path) -> None:
         "error: sdk/js/generated/api-definition.json:3: not valid JSON (Expecting property name "
         "enclosed in double quotes at column 13); restore the file from the TTS release",
     )
+
+
+def test_generate_rejects_types_from_outside_the_api_by_field(tmp_path: Path) -> None:
+    protos = modern_protos()
+    protos["third_party/acme/other.proto"] = (
+        'syntax = "proto3";\npackage acme.other;\nmessage Colour { string name = 1; }\n'
+    )
+    protos[DEVICES] = (
+        protos[DEVICES]
+        .replace(
+            'import "google/api/annotations.proto";',
+            'import "acme/other.proto";\nimport "google/api/annotations.proto";',
+        )
+        .replace(
+            "  optional uint32 hint = 9;",
+            "  optional uint32 hint = 9;\n  acme.other.Colour colour = 11;",
+        )
+    )
+    root = write_checkout(tmp_path / "in", protos, API_DEFINITION)
+    result = run_cli("generate", "--lorawan-stack", root, "--out", tmp_path / "out")
+    assert_input_error(
+        result,
+        f"error: api/{DEVICES}:38: field colour has the type acme.other.Colour, which is neither "
+        "part of the API's own files nor a google.protobuf well-known type; generating it is not "
+        "supported (move the type into the API's files)",
+    )
+    assert not (tmp_path / "out").exists()

@@ -149,25 +149,25 @@ class _ModuleBuilder:
             )
         return tuple(result)
 
-    def codec(self, ref: TypeRef, field: Field | None = None) -> Codec:
+    def codec(self, ref: TypeRef, field: Field) -> Codec:
+        """The codec of a value of `field` (its element or map value, or its map key)."""
         builtin = builtin_codec(ref, field)
         if builtin is not None:
             self.uses_datetime |= builtin.python_type.startswith("_dt.")
             return builtin
-        if ref.kind is FieldKind.ENUM:
-            if ref.type_name not in self.symbols.enums:
-                raise InputError(
-                    f"{ref.type_name}: enums from outside the API are not supported"
-                )
-            name = self.reference(ref.type_name)
-            # The zero's import is added only where a field uses it (`_plan_field`).
-            return Codec("enum", name, f"{name}_ZERO", helper=name)
-        if ref.type_name not in self.symbols.messages:
+        known = (
+            self.symbols.enums if ref.kind is FieldKind.ENUM else self.symbols.messages
+        )
+        if ref.type_name not in known:
             raise InputError(
-                f"{ref.type_name}: messages from outside the API that are not well-known "
-                "types are not supported"
+                f"{field.location}: field {field.name} has the type {ref.type_name}, which is "
+                "neither part of the API's own files nor a google.protobuf well-known type; "
+                "generating it is not supported (move the type into the API's files)"
             )
         name = self.reference(ref.type_name)
+        if ref.kind is FieldKind.ENUM:
+            # The zero's import is added only where a field uses it (`_plan_field`).
+            return Codec("enum", name, f"{name}_ZERO", helper=name)
         return Codec("message", name, "None", helper=name)
 
 
@@ -244,7 +244,7 @@ def _plan_enum(enum: Enum) -> PyEnum:
 
 def _plan_field(field: Field, builder: _ModuleBuilder) -> PyField:
     codec = builder.codec(field.value, field)
-    map_key = builder.codec(field.map_key) if field.map_key else None
+    map_key = builder.codec(field.map_key, field) if field.map_key else None
     has_presence = (
         field.oneof is not None
         or field.proto3_optional
