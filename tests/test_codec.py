@@ -75,6 +75,12 @@ def test_hex_bytes_are_upper_case_and_accept_either_case_or_base64() -> None:
     assert tracker.to_json() == {"net_id": "000013", "last_nonce": "0102"}
 
 
+def test_hex_with_spaces_or_bad_digits_is_rejected() -> None:
+    for text in ("70B3 D57ED000ABC", "70B3D57ED000ABCG"):
+        with pytest.raises(rt.DecodeError, match="ids.dev_eui: invalid hex"):
+            Tracker.from_json({"ids": {"dev_eui": text}})
+
+
 def test_a_hex_field_of_the_wrong_length_names_its_path() -> None:
     with pytest.raises(rt.DecodeError) as raised:
         Tracker.from_json({"ids": {"dev_eui": "70B3D5"}})

@@ -82,14 +82,12 @@ class Message:
     _SLOTS: ClassVar[tuple[str, ...]] = ()
     FIELD_PATHS: ClassVar[tuple[str, ...]] = ()
     TOP_LEVEL_FIELD_PATHS: ClassVar[tuple[str, ...]] = ()
-    _KEYS: ClassVar[frozenset[str]] = frozenset()  # proto names of the fields
-    _CAMEL: ClassVar[Mapping[str, str]] = (
-        {}
-    )  # lowerCamel JSON name -> proto name, where they differ
-    _PATH_ATTRIBUTES: ClassVar[Mapping[str, str]] = {}  # path segment -> attribute
-    _ONEOF_SLOTS: ClassVar[Mapping[str, str]] = (
-        {}
-    )  # oneof name -> slot holding (member, value)
+    # Proto names of the fields; lowerCamel JSON name -> proto name where they differ.
+    _KEYS: ClassVar[frozenset[str]] = frozenset()
+    _CAMEL: ClassVar[Mapping[str, str]] = {}
+    # Field-mask path segment -> attribute; oneof name -> slot of (member, value).
+    _PATH_ATTRIBUTES: ClassVar[Mapping[str, str]] = {}
+    _ONEOF_SLOTS: ClassVar[Mapping[str, str]] = {}
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -329,9 +327,12 @@ def hex_bytes(value: Any, length: int, key: str) -> bytes:
         return b""
     if len(text) == 2 * length:
         try:
-            return bytes.fromhex(text)
+            decoded = bytes.fromhex(text)
         except ValueError:
-            raise DecodeError(key, f"invalid hex: {_describe(value)}") from None
+            decoded = b""
+        if len(decoded) != length:  # fromhex skips spaces; Go's decoder does not
+            raise DecodeError(key, f"invalid hex: {_describe(value)}")
+        return decoded
     if len(text) == -(-4 * length // 3):
         return b64(text, key)
     raise DecodeError(
