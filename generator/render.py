@@ -20,7 +20,17 @@ from black.mode import TargetVersion
 
 from .pyir import PackagePlan
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# In a source checkout (or an editable install) the templates are at the repository's top;
+# a wheel carries them inside the package (see pyproject.toml).
+_HERE = Path(__file__).resolve().parent
+TEMPLATES = next(
+    (
+        d
+        for d in (_HERE / "templates", _HERE.parent / "templates")
+        if (d / "module.py.j2").is_file()
+    ),
+    _HERE.parent / "templates",
+)
 RUNTIME_SOURCE = TEMPLATES / "_runtime.py"
 # black's default line length, which is also ruff's: the two agree on the generated code.
 BLACK_MODE = black.Mode(target_versions={TargetVersion.PY311})
