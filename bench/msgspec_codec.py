@@ -79,6 +79,7 @@ class MsgspecCodec:
             return {
                 "string": str,
                 "boolean": bool,
+                "bool_key": bool,
                 "floating": float,
                 "b64": bytes,
             }.get(helper, int)

@@ -80,9 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_INPUT_ERROR
-    raise AssertionError(
-        f"unhandled command {args.command}"
-    )  # argparse restricts the choices
+    # argparse restricts the choices to the commands above.
+    raise AssertionError(f"unhandled command {args.command}")
 
 
 def _inspect(root: Path, *, pretty: bool) -> int:

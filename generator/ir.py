@@ -64,9 +64,8 @@ class JsonFieldCodec:
 
     marshaler_func: str
     unmarshaler_func: str
-    hex_length: (
-        int | None
-    )  # fixed byte length for hex-encoded bytes, from `Unmarshal<N>Bytes`
+    # fixed byte length for hex-encoded bytes, from `Unmarshal<N>Bytes`
+    hex_length: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +76,8 @@ class Field:
     cardinality: Cardinality
     value: TypeRef  # element type for repeated fields, value type for maps
     map_key: TypeRef | None  # only for maps
-    oneof: (
-        str | None
-    )  # the real oneof this field belongs to (never a proto3 `optional` one)
+    # the real oneof this field belongs to (never a proto3 `optional` one)
+    oneof: str | None
     proto3_optional: bool
     deprecated: bool
     comment: str
@@ -102,9 +100,8 @@ class Message:
     file: str
     fields: tuple[Field, ...]
     oneofs: tuple[str, ...]  # real oneofs in declaration order
-    is_tts_wrapper: (
-        bool  # `(thethings.json.message) = {wrapper: true}`: JSON is the bare value
-    )
+    # `(thethings.json.message) = {wrapper: true}`: JSON is the bare value
+    is_tts_wrapper: bool
     deprecated: bool
     comment: str
     location: SourceLocation
@@ -122,9 +119,8 @@ class EnumJsonForm(enum.Enum):
 class EnumValue:
     name: str
     number: int
-    json_value: (
-        str | None
-    )  # custom output string from `(thethings.json.enum_value).value`
+    # custom output string from `(thethings.json.enum_value).value`
+    json_value: str | None
     aliases: tuple[str, ...]
     deprecated: bool
     comment: str
@@ -202,14 +198,12 @@ class HttpBinding:
 class FieldMaskRule:
     """Which paths an RPC's field mask may name (from `api-definition.json`)."""
 
-    request_field: (
-        str | None
-    )  # the request's FieldMask field; None if the request has none
+    # the request's FieldMask field; None if the request has none
+    request_field: str | None
     target_message: str  # full name of the message the paths address
     allowed: tuple[str, ...]  # in the order TTS lists them
-    is_set: (
-        bool  # rule H1: name starts with Set/Update and the request has a field mask
-    )
+    # rule H1: name starts with Set/Update and the request has a field mask
+    is_set: bool
     # Allowed paths that are not field paths of the target (TTS keeps some legacy paths).
     unknown_paths: tuple[str, ...]
 
@@ -225,9 +219,8 @@ class Rpc:
     deprecated: bool
     comment: str
     location: SourceLocation
-    http: tuple[
-        HttpBinding, ...
-    ]  # annotation order, primary first; pattern-less rules skipped
+    # annotation order, primary first; pattern-less rules skipped
+    http: tuple[HttpBinding, ...]
     field_mask: FieldMaskRule | None
 
 
@@ -246,9 +239,8 @@ class ProtoFile:
     name: str  # import name, e.g. "ttn/lorawan/v3/end_device.proto"
     package: str
     dependencies: tuple[str, ...]
-    is_target: (
-        bool  # one of the API's own files, as opposed to an imported third-party file
-    )
+    # one of the API's own files, as opposed to an imported third-party file
+    is_target: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,9 +26,8 @@ class PyField:
     attribute: str  # Python attribute name (keywords get a trailing underscore)
     proto_name: str  # JSON output key and field-path segment
     json_name: str  # lowerCamel key accepted on input
-    kind: (
-        str  # "singular", "optional" (has presence: None when unset), "repeated", "map"
-    )
+    # "singular", "optional" (has presence: None when unset), "repeated", "map"
+    kind: str
     codec: Codec
     map_key: Codec | None
     annotation: str  # full annotation of the attribute
@@ -61,9 +60,8 @@ class PathNode:
 class PathChild:
     attribute: str
     segment: str
-    node_class: (
-        str | None
-    )  # None for a leaf; else the class for this child's own children
+    # None for a leaf; else the class for this child's own children
+    node_class: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +94,8 @@ class PyEnum:
     full_name: str
     doc: str
     values: tuple[PyEnumValue, ...]  # canonical (first-declared) names only
-    aliases: tuple[
-        tuple[str, str], ...
-    ]  # (alias name, canonical name) from allow_alias
+    # (alias name, canonical name) from allow_alias
+    aliases: tuple[tuple[str, str], ...]
     as_string: bool
     zero_number: int  # the default: 0, or the first value if the enum has no 0
     # Every string accepted on input (names, custom values, aliases, prefix-stripped), sorted.
@@ -134,9 +131,8 @@ class PyModule:
     uses_typing: bool
     uses_runtime: bool
     enums: tuple[PyEnum, ...]
-    messages: tuple[
-        PyMessage, ...
-    ]  # dependency-free order is not needed: annotations are lazy
+    # annotations are lazy, so no order by dependency is needed
+    messages: tuple[PyMessage, ...]
     path_nodes: tuple[PathNode, ...]
     rpc_masks: tuple[PyRpcMask, ...]
     exports: tuple[str, ...]
@@ -146,6 +142,5 @@ class PyModule:
 class PackagePlan:
     package: str
     modules: tuple[PyModule, ...]
-    packages: tuple[
-        str, ...
-    ]  # sub-package directories needing an __init__.py, e.g. ("", "x/")
+    # sub-package directories needing an __init__.py, e.g. ("", "x/")
+    packages: tuple[str, ...]

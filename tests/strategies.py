@@ -123,6 +123,7 @@ class MessageStrategies:
         return {
             "string": st.text(max_size=6),
             "boolean": st.booleans(),
+            "bool_key": st.booleans(),
             "floating": st.floats(width=32, allow_nan=False),
             "b64": st.binary(max_size=6),
         }[helper]

@@ -60,7 +60,7 @@ GOOGLE_WRAPPERS = {
 DEVADDR_PREFIX_MARSHALER = re.compile(r"\.MarshalDevAddrPrefixSlice$")
 
 
-def builtin_codec(ref: TypeRef, field: Field | None = None) -> Codec | None:
+def builtin_codec(ref: TypeRef, field: Field) -> Codec | None:
     """The codec of a value of this kind, or None for an enum or message of the API."""
     if ref.kind is FieldKind.ENUM:
         return None
@@ -73,11 +73,7 @@ def builtin_codec(ref: TypeRef, field: Field | None = None) -> Codec | None:
                 "google_wrapper", inner.python_type, "None", helper=inner.helper
             )
         return None
-    if (
-        ref.kind is FieldKind.BYTES
-        and field is not None
-        and field.json_codec is not None
-    ):
+    if ref.kind is FieldKind.BYTES and field.json_codec is not None:
         if field.json_codec.hex_length:
             return Codec("hex", "bytes", 'b""', hex_length=field.json_codec.hex_length)
         if DEVADDR_PREFIX_MARSHALER.search(field.json_codec.marshaler_func):

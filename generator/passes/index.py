@@ -64,9 +64,8 @@ NO_FIELD_PATHS = FieldPaths(nested=(), top_level=())
 @dataclass(frozen=True, slots=True)
 class TypeIndex:
     files: tuple[ProtoFile, ...]
-    messages: dict[
-        str, Message
-    ]  # by full name; map entries are folded into their map fields
+    # by full name; map entries are folded into their map fields
+    messages: dict[str, Message]
     enums: dict[str, Enum]
 
 

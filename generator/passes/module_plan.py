@@ -8,6 +8,7 @@ nested by package below the packages' common prefix.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -245,6 +246,9 @@ def _plan_enum(enum: Enum) -> PyEnum:
 def _plan_field(field: Field, builder: _ModuleBuilder) -> PyField:
     codec = builder.codec(field.value, field)
     map_key = builder.codec(field.map_key, field) if field.map_key else None
+    if map_key is not None and map_key.helper == "boolean":
+        # JSON object keys are strings: a bool key is "true" or "false".
+        map_key = dataclasses.replace(map_key, helper="bool_key")
     has_presence = (
         field.oneof is not None
         or field.proto3_optional
@@ -290,6 +294,7 @@ def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
     fields = tuple(_plan_field(f, builder) for f in message.fields)
     oneofs = tuple(_plan_oneof(name, fields) for name in message.oneofs)
     plain = tuple(f for f in fields if f.oneof is None)
+    slots = tuple([f.attribute for f in plain] + [o.slot for o in oneofs])
     class_name = builder.reference(message.full_name)
     return PyMessage(
         class_name=class_name,
@@ -300,12 +305,8 @@ def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
         fields=fields,
         plain_fields=plain,
         oneofs=oneofs,
-        slots=tuple([f.attribute for f in plain] + [o.slot for o in oneofs]),
-        sorted_slots=tuple(
-            sorted(
-                [f.attribute for f in plain] + [o.slot for o in oneofs], key=natural_key
-            )
-        ),
+        slots=slots,
+        sorted_slots=tuple(sorted(slots, key=natural_key)),
         paths_class=f"{class_name}Paths",
         nested_paths=message.field_paths.nested,
         top_level_paths=message.field_paths.top_level,
@@ -330,9 +331,7 @@ def _plan_oneof(name: str, fields: tuple[PyField, ...]) -> PyOneof:
 def _encoding(field: PyField) -> tuple[object, ...]:
     """Fields with equal keys are written by the same expression (`x.to_json()`, ...)."""
 
-    def of(codec: Codec | None) -> tuple[str, str]:
-        if codec is None:
-            return ("", "")
+    def of(codec: Codec) -> tuple[str, str]:
         detail = codec.helper if codec.family in ("wkt", "google_wrapper") else ""
         return codec.family, detail
 
@@ -343,7 +342,7 @@ def _plan_masks(service: Service, builder: _ModuleBuilder) -> Iterable[PyRpcMask
     for rpc in service.rpcs:
         if rpc.field_mask is None:
             continue
-        stem = f"{service.name}{rpc.name}"
+        prefix = f"{upper_snake(service.name)}_{upper_snake(rpc.name)}"
         kind = ", a Set RPC" if rpc.field_mask.is_set else ""
         count = len(rpc.field_mask.allowed)
         yield PyRpcMask(
@@ -351,14 +350,14 @@ def _plan_masks(service: Service, builder: _ModuleBuilder) -> Iterable[PyRpcMask
                 f"Allowed field-mask paths of {rpc.full_method} ({count}){kind}.",
                 indent=0,
             ),
-            paths_constant=f"{upper_snake(service.name)}_{upper_snake(rpc.name)}_PATHS",
+            paths_constant=f"{prefix}_PATHS",
             checks_doc=escape_doc(
                 f"The field-mask checks of {rpc.full_method}: validate, paths_from, "
                 "check_zero.",
                 indent=0,
             ),
-            constant=f"{upper_snake(service.name)}_{upper_snake(rpc.name)}_MASK",
-            literal_alias=f"{stem}Path",
+            constant=f"{prefix}_MASK",
+            literal_alias=f"{service.name}{rpc.name}Path",
             full_method=rpc.full_method,
             allowed=rpc.field_mask.allowed,
             is_set=rpc.field_mask.is_set,

@@ -16,21 +16,14 @@ from ..pyir import PathChild, PathNode
 if TYPE_CHECKING:
     from .module_plan import _ModuleBuilder, _Symbols
 
-_STR_ATTRIBUTES = set(
-    dir(str)
-)  # path constants are str: their attributes must not clash
+# Path constants are str: a child's attribute must not shadow a str method.
+_STR_ATTRIBUTES = set(dir(str))
 
 
 def plan_path_nodes(
     messages: Iterable[Message], builder: _ModuleBuilder, symbols: _Symbols
 ) -> tuple[PathNode, ...]:
-    """Classes of path constants. A child whose paths equal its message type's own paths reuses
-    that type's class; other subtrees (oneofs, cycle-truncated ones) get a class of their own.
-    """
-    own_class = {
-        m.full_name: (m.field_paths.nested, symbols.where[m.full_name])
-        for m in symbols.messages.values()
-    }
+    """The path classes of `messages`, and of the subtrees that need their own."""
     nodes: dict[str, PathNode] = {}
 
     def node_for(
@@ -49,19 +42,14 @@ def plan_path_nodes(
                 continue
             is_oneof = owner is not None and segment in owner.oneofs
             child_type = _child_type(owner, segment) if owner and not is_oneof else None
-            reusable = (
-                child_type is not None and own_class.get(child_type, ((),))[0] == below
-            )
-            if reusable and child_type is not None:
-                child_class = builder.reference(child_type, "Paths")
+            child = symbols.messages.get(child_type) if child_type else None
+            if child is not None and child.field_paths.nested == below:
+                child_class = builder.reference(child.full_name, "Paths")
             else:
                 child_class = f"{class_name.removesuffix('Paths')}_{segment}Paths"
-                # A oneof's members are fields of the same message.
-                child_owner = (
-                    owner if is_oneof else _message_or_none(symbols, child_type)
-                )
                 if child_class not in nodes:
-                    node_for(child_class, child_owner, below)
+                    # A oneof's members are fields of the same message.
+                    node_for(child_class, owner if is_oneof else child, below)
             children.append(PathChild(attribute, segment, child_class))
         nodes[class_name] = PathNode(class_name, tuple(children))
 
@@ -79,7 +67,3 @@ def _child_type(owner: Message, segment: str) -> str | None:
     if field is None or field.value.kind is not FieldKind.MESSAGE:
         return None
     return field.value.type_name
-
-
-def _message_or_none(symbols: _Symbols, full_name: str | None) -> Message | None:
-    return symbols.messages.get(full_name) if full_name else None
