@@ -32,22 +32,29 @@ def bytecode_env() -> dict[str, str]:
     return env
 
 
-def time_command(argv: Sequence[str], *, runs: int = 7) -> Timing:
-    """Wall time of a whole command, after one warm-up run that also fills the bytecode cache."""
+def time_commands(
+    commands: dict[str, Sequence[str]], *, runs: int = 7
+) -> dict[str, Timing]:
+    """Wall time of whole commands, run in turns (so machine noise hits them all alike),
+    after one warm-up run of each that also fills the bytecode cache."""
     env = bytecode_env()
-    samples = []
+    samples: dict[str, list[float]] = {name: [] for name in commands}
     for attempt in range(runs + 1):
-        start = time.perf_counter()
-        subprocess.run(
-            argv,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=True,
-        )
-        if attempt:
-            samples.append(time.perf_counter() - start)
-    return Timing(best=min(samples), median=statistics.median(samples))
+        for name, argv in commands.items():
+            start = time.perf_counter()
+            subprocess.run(
+                argv,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=True,
+            )
+            if attempt:
+                samples[name].append(time.perf_counter() - start)
+    return {
+        name: Timing(best=min(times), median=statistics.median(times))
+        for name, times in samples.items()
+    }
 
 
 def machine_description() -> str:
@@ -64,11 +71,19 @@ def machine_description() -> str:
     )
 
 
-def best_seconds_per_call(call: Callable[[], object], repeat: int = 5) -> float:
-    """The best time of one call, from `repeat` timeit runs of an auto-sized loop."""
-    timer = timeit.Timer(call)
-    number, _ = timer.autorange()
-    return min(timer.repeat(repeat=repeat, number=number)) / number
+def best_seconds_per_call(
+    calls: dict[str, Callable[[], object]], rounds: int = 15
+) -> dict[str, float]:
+    """The best time of one call of each, timed in turns: every round runs each call's loop
+    once, so a slow spell of the machine slows them all instead of skewing one ratio."""
+    timers = {name: timeit.Timer(call) for name, call in calls.items()}
+    # Loops of about 50 ms each (autorange aims at 0.2 s).
+    loops = {name: max(1, timer.autorange()[0] // 4) for name, timer in timers.items()}
+    best = dict.fromkeys(calls, float("inf"))
+    for _ in range(rounds):
+        for name, timer in timers.items():
+            best[name] = min(best[name], timer.timeit(loops[name]) / loops[name])
+    return best
 
 
 def run_python(code: str, *args: str, cwd: Path | None = None) -> str:
