@@ -10,10 +10,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import tempfile  # noqa: E402
 
-from bench import codec, generation, imports, inspect_time, memory  # noqa: E402
+from bench import client, codec, generation, imports, inspect_time, memory  # noqa: E402
 from bench.harness import DATASET, machine_description  # noqa: E402
 
-BENCHMARKS = (inspect_time, generation, codec, imports, memory)
+BENCHMARKS = (inspect_time, generation, codec, imports, memory, client)
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
 

@@ -116,6 +116,76 @@ class PyRpcMask:
 
 
 @dataclass(frozen=True, slots=True)
+class PyPathValue:
+    """A path variable of an RPC's routes, read from the request by its builder."""
+
+    local: str  # the builder's local variable
+    field: str  # dotted proto field path, as in the route (`end_device_ids.device_id`)
+    mask_path: str  # the same as a field-mask path (oneof names included), for value_at
+    # (attribute, class) of each message on the way; the leaf's class is None.
+    chain: tuple[tuple[str, str | None], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PyRoute:
+    """One HTTP binding, in the order the builder tries them (most path values first)."""
+
+    method: str  # upper case
+    pattern: str  # as annotated
+    path: str  # the f-string of the route below /api/v3, e.g. "/applications/{application_id}"
+    needs: tuple[PyPathValue, ...]  # the path values it needs, all non-empty
+    body: str  # "*" (the whole request as TTS JSON), a field's name, or "" for none
+    query_skip: tuple[
+        str, ...
+    ]  # dotted fields in the path or body, left out of the query
+    field_masks: tuple[str, ...]  # dotted FieldMask fields, written comma-separated
+    response_field: str  # `response_body`: the reply is this field of the response
+
+
+@dataclass(frozen=True, slots=True)
+class PyArgument:
+    """A keyword argument of an RPC method (a key of its TypedDict)."""
+
+    name: str
+    annotation: str
+
+
+@dataclass(frozen=True, slots=True)
+class PyRpcClient:
+    method: str  # the Python method name, e.g. "get"
+    full_method: str
+    doc: str
+    spec: str  # the module constant describing the RPC, e.g. _END_DEVICE_REGISTRY_GET
+    request_class: str
+    response_class: str
+    fields_type: str  # the TypedDict of its keyword arguments
+    arguments: tuple[PyArgument, ...]
+    leaf_arguments: tuple[tuple[str, str], ...]  # argument -> dotted path field
+    builder: str  # the request builder's name; "" when the RPC is gRPC-only
+    path_values: tuple[PyPathValue, ...]
+    routes: tuple[PyRoute, ...]
+    mask_constant: str  # "" without field-mask rule
+    mask_field: str
+    mask_target: str
+    pages_method: str  # "list_all" for List and Search RPCs, else ""
+    items: str  # the response's repeated field that pages walk
+    item_class: str
+    streaming: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PyServiceClient:
+    class_name: str  # e.g. EndDeviceRegistryClient
+    async_class_name: str
+    attribute: str  # its property on the aggregate client, e.g. end_device_registry
+    module: (
+        str  # where it lives, relative to the package top, e.g. ".end_device_services"
+    )
+    doc: str
+    rpcs: tuple[PyRpcClient, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Import:
     module: str  # relative, e.g. ".identifiers"
     names: tuple[str, ...]
@@ -135,6 +205,7 @@ class PyModule:
     messages: tuple[PyMessage, ...]
     path_nodes: tuple[PathNode, ...]
     rpc_masks: tuple[PyRpcMask, ...]
+    clients: tuple[PyServiceClient, ...]
     exports: tuple[str, ...]
 
 
@@ -144,3 +215,6 @@ class PackagePlan:
     modules: tuple[PyModule, ...]
     # sub-package directories needing an __init__.py, e.g. ("", "x/")
     packages: tuple[str, ...]
+    clients_module: str  # the aggregate clients' module, e.g. "clients.py"
+    clients: tuple[PyServiceClient, ...]
+    client_imports: tuple[Import, ...]  # the aggregate's, for type checking only

@@ -31,7 +31,8 @@ TEMPLATES = next(
     ),
     _HERE.parent / "templates",
 )
-RUNTIME_SOURCE = TEMPLATES / "_runtime.py"
+# Hand-written, copied verbatim: the data layer, and the HTTP layer the clients share.
+RUNTIME_SOURCES = (TEMPLATES / "_runtime.py", TEMPLATES / "_http.py")
 # black's default line length, which is also ruff's: the two agree on the generated code.
 BLACK_MODE = black.Mode(target_versions={TargetVersion.PY311})
 IGNORED_DIRECTORIES = {"__pycache__"}
@@ -68,8 +69,13 @@ def render_package(plan: PackagePlan) -> dict[str, str]:
         rendered[module.path] = module_template.render(
             module=module, runtime_import=runtime_import
         )
+    if plan.clients:
+        rendered[plan.clients_module] = env.get_template("clients.py.j2").render(
+            plan=plan
+        )
     files = _format_all(rendered)
-    files["_runtime.py"] = RUNTIME_SOURCE.read_text(encoding="utf-8")
+    for runtime in RUNTIME_SOURCES:
+        files[runtime.name] = runtime.read_text(encoding="utf-8")
     files["py.typed"] = ""
     return dict(sorted(files.items()))
 

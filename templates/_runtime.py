@@ -592,18 +592,17 @@ def any_out(value: AnyMessage) -> dict[str, Any]:
     return {"@type": value.type_url, **value.fields}  # @type first, as TTS requires
 
 
-class Empty:
-    """`google.protobuf.Empty`: no fields, written as `{}`."""
+class Empty(Message):
+    """`google.protobuf.Empty`: no fields, written as `{}`; also a request or reply."""
 
     __slots__ = ()
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Empty) or NotImplemented
+    @staticmethod
+    def _decode(data: Any, key: str = "") -> Empty:
+        return empty(data, key)
 
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return "Empty()"
+    def to_json(self) -> dict[str, Any]:
+        return {}
 
 
 def empty(value: Any, key: str) -> Empty:
@@ -636,14 +635,14 @@ class FieldPath(str):
         return f"{self}.{segment}" if self else segment
 
 
-class _All:
+class AllPaths:
     __slots__ = ()
 
     def __repr__(self) -> str:
         return "ALL"
 
 
-ALL = _All()  # every allowed path of a read RPC
+ALL = AllPaths()  # every allowed path of a read RPC
 
 
 class FieldMaskError(ValueError):
@@ -691,7 +690,7 @@ class RpcFieldMask(Generic[P]):
     __slots__ = ("_allowed_set", "allowed", "is_set", "rpc", "target")
 
     def __init__(
-        self, rpc: str, allowed: tuple[str, ...], *, is_set: bool, target: type[Message]
+        self, rpc: str, allowed: tuple[P, ...], *, is_set: bool, target: type[Message]
     ) -> None:
         self.rpc = rpc
         self.allowed = allowed  # in TTS's order
@@ -702,9 +701,9 @@ class RpcFieldMask(Generic[P]):
     def __repr__(self) -> str:
         return f"RpcFieldMask({self.rpc!r}, {len(self.allowed)} allowed paths)"
 
-    def validate(self, paths: Iterable[P | FieldPath] | _All) -> tuple[str, ...]:
+    def validate(self, paths: Iterable[P | FieldPath] | AllPaths) -> tuple[str, ...]:
         """The paths to send; raises ForbiddenPathsError naming every forbidden one."""
-        if isinstance(paths, _All):
+        if isinstance(paths, AllPaths):
             if self.is_set:
                 raise FieldMaskError(
                     self.rpc, "ALL is for read RPCs; name the paths to set"
@@ -725,7 +724,7 @@ class RpcFieldMask(Generic[P]):
             raise ForbiddenPathsError(self.rpc, forbidden, suggestions)
         return requested
 
-    def paths_from(self, message: Message) -> tuple[str, ...]:
+    def paths_from(self, message: Message) -> tuple[P, ...]:
         """For Set RPCs: the allowed paths covering every field set in `message`."""
         chosen = set()
         for leaf in set_paths(message):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as _dt
 import typing as _typing
 
+from . import _http
 from . import _runtime as _rt
 from .identifiers import (
     ApplicationIdentifiers,
@@ -14,7 +15,15 @@ from .identifiers import (
     TrackerIdentifiers,
     TrackerIdentifiersPaths,
 )
-from .tracker import Fault, FaultPaths, Location, LocationPaths, Tracker, TrackerPaths
+from .tracker import (
+    Fault,
+    FaultPaths,
+    Location,
+    LocationPaths,
+    Tracker,
+    TrackerPaths,
+    Trackers,
+)
 
 __all__ = [
     "TRACKER_REGISTRY_GET_MASK",
@@ -23,8 +32,11 @@ __all__ = [
     "TRACKER_REGISTRY_LIST_PATHS",
     "TRACKER_REGISTRY_SET_MASK",
     "TRACKER_REGISTRY_SET_PATHS",
+    "AsyncEventsClient",
+    "AsyncTrackerRegistryClient",
     "CreateTrackerRequest",
     "CreateTrackerRequestPaths",
+    "EventsClient",
     "GetTrackerRequest",
     "GetTrackerRequestPaths",
     "ListTrackersRequest",
@@ -37,6 +49,7 @@ __all__ = [
     "StreamEventsRequestPaths",
     "TrackerEvent",
     "TrackerEventPaths",
+    "TrackerRegistryClient",
 ]
 
 
@@ -1098,3 +1111,691 @@ TRACKER_REGISTRY_SET_MASK: _rt.RpcFieldMask[TrackerRegistrySetPath] = _rt.RpcFie
 )
 """The field-mask checks of /acme.fleet.v1.TrackerRegistry/Set: validate, paths_from,
 check_zero."""
+
+
+if _typing.TYPE_CHECKING:
+
+    class EventsStreamFields(_typing.TypedDict, total=False):
+        """Keyword arguments of stream()."""
+
+        identifiers: list[TrackerIdentifiers]
+        tail: int
+
+    class TrackerRegistryCreateFields(_typing.TypedDict, total=False):
+        """Keyword arguments of create()."""
+
+        tracker: Tracker
+        application_id: str
+
+    class TrackerRegistryGetFields(_typing.TypedDict, total=False):
+        """Keyword arguments of get()."""
+
+        tracker_ids: TrackerIdentifiers
+        field_mask: (
+            _typing.Iterable[TrackerRegistryGetPath | _rt.FieldPath] | _rt.AllPaths
+        )
+        application_id: str
+        tracker_id: str
+
+    class TrackerRegistryListFields(_typing.TypedDict, total=False):
+        """Keyword arguments of list()."""
+
+        application_ids: ApplicationIdentifiers
+        field_mask: (
+            _typing.Iterable[TrackerRegistryListPath | _rt.FieldPath] | _rt.AllPaths
+        )
+        order: str
+        limit: int
+        page: int
+        tags: list[str]
+        application_id: str
+
+    class TrackerRegistrySetFields(_typing.TypedDict, total=False):
+        """Keyword arguments of set()."""
+
+        tracker: Tracker
+        field_mask: (
+            _typing.Iterable[TrackerRegistrySetPath | _rt.FieldPath] | _rt.AllPaths
+        )
+        application_id: str
+        tracker_id: str
+
+    class TrackerRegistryDeleteFields(_typing.TypedDict, total=False):
+        """Keyword arguments of delete()."""
+
+        tracker_id: str
+        application_ids: ApplicationIdentifiers
+        dev_eui: bytes
+        join_eui: bytes
+        dev_addr: bytes
+        application_id: str
+
+    class TrackerRegistryReportFields(_typing.TypedDict, total=False):
+        """Keyword arguments of report()."""
+
+        tracker_ids: TrackerIdentifiers
+        location: Location
+        tracker_id: str
+
+    class TrackerRegistryLocateFields(_typing.TypedDict, total=False):
+        """Keyword arguments of locate()."""
+
+        tracker_id: str
+        application_ids: ApplicationIdentifiers
+        dev_eui: bytes
+        join_eui: bytes
+        dev_addr: bytes
+
+
+def _build_events_stream(request: StreamEventsRequest) -> _http.HttpRequest:
+    """The first route whose path values are all set, with the rest of the request."""
+    return _http.HttpRequest(
+        "POST",
+        "/events",
+        body=request.to_json(),
+    )
+
+
+_EVENTS_STREAM: _http.Rpc[StreamEventsRequest, TrackerEvent] = _http.Rpc(
+    "/acme.fleet.v1.Events/Stream",
+    StreamEventsRequest,
+    TrackerEvent.from_json,
+    _build_events_stream,
+)
+
+
+def _build_tracker_registry_create(request: CreateTrackerRequest) -> _http.HttpRequest:
+    """The first route whose path values are all set, with the rest of the request."""
+    application_id = _http.segment(
+        _rt.value_at(request, "tracker.ids.application_ids.application_id")
+    )
+    if application_id:
+        return _http.HttpRequest(
+            "POST",
+            f"/applications/{application_id}/trackers",
+            body=request.to_json(),
+        )
+    raise _http.MissingPathValueError(
+        "/acme.fleet.v1.TrackerRegistry/Create",
+        (("tracker.ids.application_ids.application_id",),),
+    )
+
+
+_TRACKER_REGISTRY_CREATE: _http.Rpc[CreateTrackerRequest, Tracker] = _http.Rpc(
+    "/acme.fleet.v1.TrackerRegistry/Create",
+    CreateTrackerRequest,
+    Tracker.from_json,
+    _build_tracker_registry_create,
+    path_fields=(
+        (
+            "tracker.ids.application_ids.application_id",
+            (
+                ("tracker", Tracker),
+                ("ids", TrackerIdentifiers),
+                ("application_ids", ApplicationIdentifiers),
+                ("application_id", None),
+            ),
+        ),
+    ),
+    leaf_arguments=(("application_id", "tracker.ids.application_ids.application_id"),),
+)
+
+
+def _build_tracker_registry_get(request: GetTrackerRequest) -> _http.HttpRequest:
+    """The first route whose path values are all set, with the rest of the request."""
+    application_id = _http.segment(
+        _rt.value_at(request, "tracker_ids.application_ids.application_id")
+    )
+    tracker_id = _http.segment(_rt.value_at(request, "tracker_ids.tracker_id"))
+    if application_id and tracker_id:
+        return _http.HttpRequest(
+            "GET",
+            f"/applications/{application_id}/trackers/{tracker_id}",
+            query=_http.query(
+                request,
+                skip=frozenset(
+                    (
+                        "tracker_ids.application_ids.application_id",
+                        "tracker_ids.tracker_id",
+                    )
+                ),
+                field_masks=frozenset(("field_mask",)),
+            ),
+        )
+    raise _http.MissingPathValueError(
+        "/acme.fleet.v1.TrackerRegistry/Get",
+        (
+            (
+                "tracker_ids.application_ids.application_id",
+                "tracker_ids.tracker_id",
+            ),
+        ),
+    )
+
+
+_TRACKER_REGISTRY_GET: _http.Rpc[GetTrackerRequest, Tracker] = _http.Rpc(
+    "/acme.fleet.v1.TrackerRegistry/Get",
+    GetTrackerRequest,
+    Tracker.from_json,
+    _build_tracker_registry_get,
+    path_fields=(
+        (
+            "tracker_ids.application_ids.application_id",
+            (
+                ("tracker_ids", TrackerIdentifiers),
+                ("application_ids", ApplicationIdentifiers),
+                ("application_id", None),
+            ),
+        ),
+        (
+            "tracker_ids.tracker_id",
+            (
+                ("tracker_ids", TrackerIdentifiers),
+                ("tracker_id", None),
+            ),
+        ),
+    ),
+    leaf_arguments=(
+        ("application_id", "tracker_ids.application_ids.application_id"),
+        ("tracker_id", "tracker_ids.tracker_id"),
+    ),
+    mask=TRACKER_REGISTRY_GET_MASK,
+    mask_field="field_mask",
+)
+
+
+def _build_tracker_registry_list(request: ListTrackersRequest) -> _http.HttpRequest:
+    """The first route whose path values are all set, with the rest of the request."""
+    application_id = _http.segment(
+        _rt.value_at(request, "application_ids.application_id")
+    )
+    if application_id:
+        return _http.HttpRequest(
+            "GET",
+            f"/applications/{application_id}/trackers",
+            query=_http.query(
+                request,
+                skip=frozenset(("application_ids.application_id",)),
+                field_masks=frozenset(("field_mask",)),
+            ),
+        )
+    raise _http.MissingPathValueError(
+        "/acme.fleet.v1.TrackerRegistry/List",
+        (("application_ids.application_id",),),
+    )
+
+
+_TRACKER_REGISTRY_LIST: _http.Rpc[ListTrackersRequest, Trackers] = _http.Rpc(
+    "/acme.fleet.v1.TrackerRegistry/List",
+    ListTrackersRequest,
+    Trackers.from_json,
+    _build_tracker_registry_list,
+    path_fields=(
+        (
+            "application_ids.application_id",
+            (
+                ("application_ids", ApplicationIdentifiers),
+                ("application_id", None),
+            ),
+        ),
+    ),
+    leaf_arguments=(("application_id", "application_ids.application_id"),),
+    mask=TRACKER_REGISTRY_LIST_MASK,
+    mask_field="field_mask",
+    items="trackers",
+)
+
+
+def _build_tracker_registry_set(request: SetTrackerRequest) -> _http.HttpRequest:
+    """The first route whose path values are all set, with the rest of the request."""
+    application_id = _http.segment(
+        _rt.value_at(request, "tracker.ids.application_ids.application_id")
+    )
+    tracker_id = _http.segment(_rt.value_at(request, "tracker.ids.tracker_id"))
+    if application_id and tracker_id:
+        return _http.HttpRequest(
+            "PUT",
+            f"/applications/{application_id}/trackers/{tracker_id}",
+            body=request.to_json(),
+        )
+    if application_id:
+        return _http.HttpRequest(
+            "POST",
+            f"/applications/{application_id}/trackers",
+            body=request.to_json(),
+        )
+    raise _http.MissingPathValueError(
+        "/acme.fleet.v1.TrackerRegistry/Set",
+        (
+            (
+                "tracker.ids.application_ids.application_id",
+                "tracker.ids.tracker_id",
+            ),
+            ("tracker.ids.application_ids.application_id",),
+        ),
+    )
+
+
+_TRACKER_REGISTRY_SET: _http.Rpc[SetTrackerRequest, Tracker] = _http.Rpc(
+    "/acme.fleet.v1.TrackerRegistry/Set",
+    SetTrackerRequest,
+    Tracker.from_json,
+    _build_tracker_registry_set,
+    path_fields=(
+        (
+            "tracker.ids.application_ids.application_id",
+            (
+                ("tracker", Tracker),
+                ("ids", TrackerIdentifiers),
+                ("application_ids", ApplicationIdentifiers),
+                ("application_id", None),
+            ),
+        ),
+        (
+            "tracker.ids.tracker_id",
+            (
+                ("tracker", Tracker),
+                ("ids", TrackerIdentifiers),
+                ("tracker_id", None),
+            ),
+        ),
+    ),
+    leaf_arguments=(
+        ("application_id", "tracker.ids.application_ids.application_id"),
+        ("tracker_id", "tracker.ids.tracker_id"),
+    ),
+    mask=TRACKER_REGISTRY_SET_MASK,
+    mask_field="field_mask",
+    mask_target="tracker",
+)
+
+
+def _build_tracker_registry_delete(request: TrackerIdentifiers) -> _http.HttpRequest:
+    """The first route whose path values are all set, with the rest of the request."""
+    application_id = _http.segment(
+        _rt.value_at(request, "application_ids.application_id")
+    )
+    tracker_id = _http.segment(_rt.value_at(request, "tracker_id"))
+    if application_id and tracker_id:
+        return _http.HttpRequest(
+            "DELETE",
+            f"/applications/{application_id}/trackers/{tracker_id}",
+            query=_http.query(
+                request,
+                skip=frozenset(
+                    (
+                        "application_ids.application_id",
+                        "tracker_id",
+                    )
+                ),
+            ),
+        )
+    raise _http.MissingPathValueError(
+        "/acme.fleet.v1.TrackerRegistry/Delete",
+        (
+            (
+                "application_ids.application_id",
+                "tracker_id",
+            ),
+        ),
+    )
+
+
+_TRACKER_REGISTRY_DELETE: _http.Rpc[TrackerIdentifiers, _rt.Empty] = _http.Rpc(
+    "/acme.fleet.v1.TrackerRegistry/Delete",
+    TrackerIdentifiers,
+    _rt.Empty.from_json,
+    _build_tracker_registry_delete,
+    path_fields=(
+        (
+            "application_ids.application_id",
+            (
+                ("application_ids", ApplicationIdentifiers),
+                ("application_id", None),
+            ),
+        ),
+        ("tracker_id", (("tracker_id", None),)),
+    ),
+    leaf_arguments=(("application_id", "application_ids.application_id"),),
+)
+
+
+def _build_tracker_registry_report(request: ReportRequest) -> _http.HttpRequest:
+    """The first route whose path values are all set, with the rest of the request."""
+    tracker_id = _http.segment(_rt.value_at(request, "tracker_ids.tracker_id"))
+    if tracker_id:
+        return _http.HttpRequest(
+            "POST",
+            f"/trackers/{tracker_id}/report",
+            body=request.to_json().get("location", {}),
+            query=_http.query(
+                request,
+                skip=frozenset(
+                    (
+                        "location",
+                        "tracker_ids.tracker_id",
+                    )
+                ),
+            ),
+        )
+    raise _http.MissingPathValueError(
+        "/acme.fleet.v1.TrackerRegistry/Report",
+        (("tracker_ids.tracker_id",),),
+    )
+
+
+_TRACKER_REGISTRY_REPORT: _http.Rpc[ReportRequest, _rt.Empty] = _http.Rpc(
+    "/acme.fleet.v1.TrackerRegistry/Report",
+    ReportRequest,
+    _rt.Empty.from_json,
+    _build_tracker_registry_report,
+    path_fields=(
+        (
+            "tracker_ids.tracker_id",
+            (
+                ("tracker_ids", TrackerIdentifiers),
+                ("tracker_id", None),
+            ),
+        ),
+    ),
+    leaf_arguments=(("tracker_id", "tracker_ids.tracker_id"),),
+)
+
+
+def _build_tracker_registry_locate(request: TrackerIdentifiers) -> _http.HttpRequest:
+    """The first route whose path values are all set, with the rest of the request."""
+    tracker_id = _http.segment(_rt.value_at(request, "tracker_id"))
+    if tracker_id:
+        return _http.HttpRequest(
+            "GET",
+            f"/trackers/{tracker_id}/location",
+            query=_http.query(
+                request,
+                skip=frozenset(("tracker_id",)),
+            ),
+        )
+    raise _http.MissingPathValueError(
+        "/acme.fleet.v1.TrackerRegistry/Locate",
+        (("tracker_id",),),
+    )
+
+
+_TRACKER_REGISTRY_LOCATE: _http.Rpc[TrackerIdentifiers, Location] = _http.Rpc(
+    "/acme.fleet.v1.TrackerRegistry/Locate",
+    TrackerIdentifiers,
+    Location.from_json,
+    _build_tracker_registry_locate,
+    path_fields=(("tracker_id", (("tracker_id", None),)),),
+)
+
+
+_TRACKER_REGISTRY_TOUCH: _http.Rpc[TrackerIdentifiers, _rt.Empty] = _http.Rpc(
+    "/acme.fleet.v1.TrackerRegistry/Touch",
+    TrackerIdentifiers,
+    _rt.Empty.from_json,
+    None,
+)
+
+
+class EventsClient(_http.ServiceClient[_http.Caller]):
+    """The acme.fleet.v1.Events service over REST."""
+
+    __slots__ = ()
+
+    def stream(
+        self,
+        request: StreamEventsRequest | None = None,
+        /,
+        **fields: _typing.Unpack[EventsStreamFields],
+    ) -> _http.Stream[TrackerEvent]:
+        """A stream of events.
+
+        `POST /api/v3/events`"""
+        return self._caller.stream(_EVENTS_STREAM, request, fields)
+
+
+class AsyncEventsClient(_http.ServiceClient[_http.AsyncCaller]):
+    """The acme.fleet.v1.Events service over REST."""
+
+    __slots__ = ()
+
+    def stream(
+        self,
+        request: StreamEventsRequest | None = None,
+        /,
+        **fields: _typing.Unpack[EventsStreamFields],
+    ) -> _http.AsyncStream[TrackerEvent]:
+        """A stream of events.
+
+        `POST /api/v3/events`"""
+        return self._caller.stream(_EVENTS_STREAM, request, fields)
+
+
+class TrackerRegistryClient(_http.ServiceClient[_http.Caller]):
+    """The tracker registry."""
+
+    __slots__ = ()
+
+    def create(
+        self,
+        request: CreateTrackerRequest | None = None,
+        /,
+        **fields: _typing.Unpack[TrackerRegistryCreateFields],
+    ) -> Tracker:
+        """Create a tracker.
+
+        `POST
+        /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers`"""
+        return self._caller.unary(_TRACKER_REGISTRY_CREATE, request, fields)
+
+    def get(
+        self,
+        request: GetTrackerRequest | None = None,
+        /,
+        **fields: _typing.Unpack[TrackerRegistryGetFields],
+    ) -> Tracker:
+        """Get a tracker: only the fields named in the field mask come back.
+
+        `GET
+        /api/v3/applications/{tracker_ids.application_ids.application_id}/trackers/{tracker_ids.tracker_id}`
+
+        Field mask: 27 paths (`TRACKER_REGISTRY_GET_PATHS`)."""
+        return self._caller.unary(_TRACKER_REGISTRY_GET, request, fields)
+
+    def list(
+        self,
+        request: ListTrackersRequest | None = None,
+        /,
+        **fields: _typing.Unpack[TrackerRegistryListFields],
+    ) -> Trackers:
+        """Call /acme.fleet.v1.TrackerRegistry/List.
+
+        `GET /api/v3/applications/{application_ids.application_id}/trackers`
+        `POST
+        /api/v3/applications/{application_ids.application_id}/trackers/filter`
+
+        Field mask: ids, created_at, name, band (`TRACKER_REGISTRY_LIST_PATHS`)."""
+        return self._caller.unary(_TRACKER_REGISTRY_LIST, request, fields)
+
+    def list_all(
+        self,
+        request: ListTrackersRequest | None = None,
+        /,
+        **fields: _typing.Unpack[TrackerRegistryListFields],
+    ) -> _http.Pages[Tracker]:
+        """Every item of `list()`, page after page."""
+        return self._caller.pages(_TRACKER_REGISTRY_LIST, request, fields)
+
+    def set(
+        self,
+        request: SetTrackerRequest | None = None,
+        /,
+        **fields: _typing.Unpack[TrackerRegistrySetFields],
+    ) -> Tracker:
+        """Set the fields named in the field mask.
+
+        `PUT
+        /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers/{tracker.ids.tracker_id}`
+        `POST
+        /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers`
+
+        Field mask: 18 paths (`TRACKER_REGISTRY_SET_PATHS`)."""
+        return self._caller.unary(_TRACKER_REGISTRY_SET, request, fields)
+
+    def delete(
+        self,
+        request: TrackerIdentifiers | None = None,
+        /,
+        **fields: _typing.Unpack[TrackerRegistryDeleteFields],
+    ) -> _rt.Empty:
+        """Call /acme.fleet.v1.TrackerRegistry/Delete.
+
+        `DELETE
+        /api/v3/applications/{application_ids.application_id}/trackers/{tracker_id}`"""
+        return self._caller.unary(_TRACKER_REGISTRY_DELETE, request, fields)
+
+    def report(
+        self,
+        request: ReportRequest | None = None,
+        /,
+        **fields: _typing.Unpack[TrackerRegistryReportFields],
+    ) -> _rt.Empty:
+        """Report a location; the body is the location field only.
+
+        `POST /api/v3/trackers/{tracker_ids.tracker_id}/report`"""
+        return self._caller.unary(_TRACKER_REGISTRY_REPORT, request, fields)
+
+    def locate(
+        self,
+        request: TrackerIdentifiers | None = None,
+        /,
+        **fields: _typing.Unpack[TrackerRegistryLocateFields],
+    ) -> Location:
+        """Reachable only by its additional binding.
+
+        `GET /api/v3/trackers/{tracker_id}/location`"""
+        return self._caller.unary(_TRACKER_REGISTRY_LOCATE, request, fields)
+
+    def touch(
+        self, request: TrackerIdentifiers | None = None, /, **fields: _typing.Any
+    ) -> _typing.NoReturn:
+        """gRPC only: no HTTP binding.
+
+        gRPC only: TTS gives this RPC no HTTP binding (or it streams from the
+        client); calling it raises GrpcOnlyError."""
+        self._grpc_only(_TRACKER_REGISTRY_TOUCH)
+
+
+class AsyncTrackerRegistryClient(_http.ServiceClient[_http.AsyncCaller]):
+    """The tracker registry."""
+
+    __slots__ = ()
+
+    async def create(
+        self,
+        request: CreateTrackerRequest | None = None,
+        /,
+        **fields: _typing.Unpack[TrackerRegistryCreateFields],
+    ) -> Tracker:
+        """Create a tracker.
+
+        `POST
+        /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers`"""
+        return await self._caller.unary(_TRACKER_REGISTRY_CREATE, request, fields)
+
+    async def get(
+        self,
+        request: GetTrackerRequest | None = None,
+        /,
+        **fields: _typing.Unpack[TrackerRegistryGetFields],
+    ) -> Tracker:
+        """Get a tracker: only the fields named in the field mask come back.
+
+        `GET
+        /api/v3/applications/{tracker_ids.application_ids.application_id}/trackers/{tracker_ids.tracker_id}`
+
+        Field mask: 27 paths (`TRACKER_REGISTRY_GET_PATHS`)."""
+        return await self._caller.unary(_TRACKER_REGISTRY_GET, request, fields)
+
+    async def list(
+        self,
+        request: ListTrackersRequest | None = None,
+        /,
+        **fields: _typing.Unpack[TrackerRegistryListFields],
+    ) -> Trackers:
+        """Call /acme.fleet.v1.TrackerRegistry/List.
+
+        `GET /api/v3/applications/{application_ids.application_id}/trackers`
+        `POST
+        /api/v3/applications/{application_ids.application_id}/trackers/filter`
+
+        Field mask: ids, created_at, name, band (`TRACKER_REGISTRY_LIST_PATHS`)."""
+        return await self._caller.unary(_TRACKER_REGISTRY_LIST, request, fields)
+
+    def list_all(
+        self,
+        request: ListTrackersRequest | None = None,
+        /,
+        **fields: _typing.Unpack[TrackerRegistryListFields],
+    ) -> _http.AsyncPages[Tracker]:
+        """Every item of `list()`, page after page."""
+        return self._caller.pages(_TRACKER_REGISTRY_LIST, request, fields)
+
+    async def set(
+        self,
+        request: SetTrackerRequest | None = None,
+        /,
+        **fields: _typing.Unpack[TrackerRegistrySetFields],
+    ) -> Tracker:
+        """Set the fields named in the field mask.
+
+        `PUT
+        /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers/{tracker.ids.tracker_id}`
+        `POST
+        /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers`
+
+        Field mask: 18 paths (`TRACKER_REGISTRY_SET_PATHS`)."""
+        return await self._caller.unary(_TRACKER_REGISTRY_SET, request, fields)
+
+    async def delete(
+        self,
+        request: TrackerIdentifiers | None = None,
+        /,
+        **fields: _typing.Unpack[TrackerRegistryDeleteFields],
+    ) -> _rt.Empty:
+        """Call /acme.fleet.v1.TrackerRegistry/Delete.
+
+        `DELETE
+        /api/v3/applications/{application_ids.application_id}/trackers/{tracker_id}`"""
+        return await self._caller.unary(_TRACKER_REGISTRY_DELETE, request, fields)
+
+    async def report(
+        self,
+        request: ReportRequest | None = None,
+        /,
+        **fields: _typing.Unpack[TrackerRegistryReportFields],
+    ) -> _rt.Empty:
+        """Report a location; the body is the location field only.
+
+        `POST /api/v3/trackers/{tracker_ids.tracker_id}/report`"""
+        return await self._caller.unary(_TRACKER_REGISTRY_REPORT, request, fields)
+
+    async def locate(
+        self,
+        request: TrackerIdentifiers | None = None,
+        /,
+        **fields: _typing.Unpack[TrackerRegistryLocateFields],
+    ) -> Location:
+        """Reachable only by its additional binding.
+
+        `GET /api/v3/trackers/{tracker_id}/location`"""
+        return await self._caller.unary(_TRACKER_REGISTRY_LOCATE, request, fields)
+
+    def touch(
+        self, request: TrackerIdentifiers | None = None, /, **fields: _typing.Any
+    ) -> _typing.NoReturn:
+        """gRPC only: no HTTP binding.
+
+        gRPC only: TTS gives this RPC no HTTP binding (or it streams from the
+        client); calling it raises GrpcOnlyError."""
+        self._grpc_only(_TRACKER_REGISTRY_TOUCH)

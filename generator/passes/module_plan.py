@@ -43,7 +43,9 @@ from ..pyir import (
     PyModule,
     PyOneof,
     PyRpcMask,
+    PyServiceClient,
 )
+from .clients import plan_service_client
 from .codecs import builtin_codec
 from .path_nodes import plan_path_nodes
 
@@ -66,9 +68,52 @@ def plan_package(api: Api, package: str) -> PackagePlan:
             "".join(f"{part}/" for part in parts[:depth])
             for depth in range(len(parts) + 1)
         )
-    return PackagePlan(
-        package=package, modules=planned, packages=tuple(sorted(packages))
+    clients = _unique_attributes(
+        tuple(client for module in planned for client in module.clients)
     )
+    return PackagePlan(
+        package=package,
+        modules=planned,
+        packages=tuple(sorted(packages)),
+        clients_module=_free_module_name("clients.py", set(modules.values())),
+        clients=clients,
+        client_imports=_client_imports(clients),
+    )
+
+
+def _client_imports(clients: tuple[PyServiceClient, ...]) -> tuple[Import, ...]:
+    names: dict[str, list[str]] = {}
+    for client in clients:
+        names.setdefault(client.module, []).extend(
+            (client.class_name, client.async_class_name)
+        )
+    return tuple(
+        Import(module, tuple(sorted(names[module], key=import_order)))
+        for module in sorted(names)
+    )
+
+
+def _free_module_name(preferred: str, taken: set[str]) -> str:
+    """The aggregate clients' module: `clients.py`, unless a proto file took the name."""
+    name, stem = preferred, preferred.removesuffix(".py")
+    while name in taken:
+        stem = f"{stem}_"
+        name = f"{stem}.py"
+    return name
+
+
+def _unique_attributes(
+    clients: tuple[PyServiceClient, ...],
+) -> tuple[PyServiceClient, ...]:
+    seen: dict[str, str] = {}
+    for client in clients:
+        if client.attribute in seen:
+            raise InputError(
+                f"services {seen[client.attribute]} and {client.module}.{client.class_name} "
+                f"would both be the client property `{client.attribute}`; rename one of them"
+            )
+        seen[client.attribute] = f"{client.module}.{client.class_name}"
+    return tuple(sorted(clients, key=lambda c: c.attribute))
 
 
 def _module_paths(api: Api) -> dict[str, str]:
@@ -187,12 +232,21 @@ def _plan_module(api: Api, file_name: str, path: str, symbols: _Symbols) -> PyMo
         if service.file == file_name
         for mask in _plan_masks(service, builder)
     )
+    clients = tuple(
+        plan_service_client(
+            service, symbols.messages, builder, lambda f: _plan_field(f, builder)
+        )
+        for service in api.services
+        if service.file == file_name and service.rpcs
+    )
     exports = sorted(
         {e.class_name for e in enums}
         | {m.class_name for m in messages}
         | {m.paths_class for m in messages}
         | {mask.constant for mask in masks}
-        | {mask.paths_constant for mask in masks},
+        | {mask.paths_constant for mask in masks}
+        | {c.class_name for c in clients}
+        | {c.async_class_name for c in clients},
         key=all_order,
     )
     return PyModule(
@@ -201,12 +255,13 @@ def _plan_module(api: Api, file_name: str, path: str, symbols: _Symbols) -> PyMo
         doc=escape_doc(f"Messages and enums of {file_name}.", indent=0),
         imports=builder.imports(),
         uses_datetime=builder.uses_datetime,
-        uses_typing=bool(messages or masks),
-        uses_runtime=bool(messages or enums or masks),
+        uses_typing=bool(messages or masks or clients),
+        uses_runtime=bool(messages or enums or masks or clients),
         enums=enums,
         messages=messages,
         path_nodes=path_nodes,
         rpc_masks=masks,
+        clients=clients,
         exports=tuple(exports),
     )
 

@@ -16,3 +16,21 @@ Tracker(settings=TrackerSettings(static=Band.BAND_US))  # E: arg-type
 Tracker().uplinks = "12"  # E: assignment
 Tracker.PATHS.nmae  # E: attr-defined
 Tracker.PATHS.name.first  # E: attr-defined
+
+# The REST clients: keyword arguments are typed, paths checked, replies typed.
+from generated.fleet.clients import AsyncClient, Client  # noqa: E402
+
+client = Client("https://thethings.example.com")
+client.tracker_registry.get(application_id=1)  # E: arg-type
+client.tracker_registry.get(field_mask=["nmae"])  # E: list-item
+client.tracker_registry.get(nmae="x")  # E: call-arg
+client.tracker_registry.get().nmae  # E: attr-defined
+client.tracker_registry.set(tracker=TrackerSettings())  # E: arg-type
+client.tracker_registry.nope()  # E: attr-defined
+client.tracker_registry.list_all().total().bit_length()  # E: union-attr
+
+
+async def misuse_async(client: AsyncClient) -> None:
+    tracker: Tracker = client.tracker_registry.get()  # E: assignment
+    for item in client.tracker_registry.list_all():  # E: attr-defined
+        print(item)

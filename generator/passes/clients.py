@@ -1,0 +1,360 @@
+"""Part of pass 5: the REST clients of one module's services.
+
+For each RPC: its keyword arguments, its path values and routes (in the order the request
+builder tries them, conventions section 4.2), its field-mask checks, and whether it pages or
+streams. RPCs without an HTTP binding, or streaming from the client, are gRPC-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+from ..diagnostics import InputError
+from ..ir import (
+    BodyKind,
+    Cardinality,
+    Field,
+    FieldKind,
+    HttpBinding,
+    Message,
+    PathLiteral,
+    Rpc,
+    Service,
+)
+from ..naming import escape_doc, python_name, upper_snake
+from ..pyir import (
+    PyArgument,
+    PyField,
+    PyPathValue,
+    PyRoute,
+    PyRpcClient,
+    PyServiceClient,
+)
+
+if TYPE_CHECKING:
+    from .module_plan import _ModuleBuilder
+
+FIELD_MASK = "google.protobuf.FieldMask"
+EMPTY = "google.protobuf.Empty"
+_PAGE_FIELDS = {"limit", "page"}
+
+
+def method_name(rpc_name: str) -> str:
+    return python_name(upper_snake(rpc_name).lower())
+
+
+def plan_service_client(
+    service: Service,
+    messages: Mapping[str, Message],
+    builder: _ModuleBuilder,
+    plan_field: Callable[[Field], PyField],
+) -> PyServiceClient:
+    rpcs = tuple(
+        _plan_rpc(service, rpc, messages, builder, plan_field) for rpc in service.rpcs
+    )
+    taken: dict[str, str] = {}
+    for rpc, planned in zip(service.rpcs, rpcs, strict=True):
+        for name in filter(None, (planned.method, planned.pages_method)):
+            if name in taken:
+                raise InputError(
+                    f"{rpc.location}: {service.name}.{rpc.name} and {taken[name]} would both "
+                    f"be the client method {name}(); rename one of them"
+                )
+            taken[name] = f"{service.name}.{rpc.name}"
+    return PyServiceClient(
+        class_name=f"{service.name}Client",
+        async_class_name=f"Async{service.name}Client",
+        attribute=method_name(service.name),
+        module="." + builder.path.removesuffix(".py").replace("/", "."),
+        doc=escape_doc(
+            service.comment or f"The {service.full_name} service over REST.", indent=4
+        ),
+        rpcs=rpcs,
+    )
+
+
+def _plan_rpc(
+    service: Service,
+    rpc: Rpc,
+    messages: Mapping[str, Message],
+    builder: _ModuleBuilder,
+    plan_field: Callable[[Field], PyField],
+) -> PyRpcClient:
+    request = messages.get(rpc.input_type)
+    request_class = _class_of(rpc.input_type, builder)
+    response_class = _class_of(rpc.output_type, builder)
+    prefix = f"{upper_snake(service.name)}_{upper_snake(rpc.name)}"
+    grpc_only = rpc.client_streaming or not rpc.http
+    # Only RPCs with a route take keyword arguments: their annotations need imports.
+    fields = (
+        tuple(plan_field(f) for f in request.fields)
+        if request and not grpc_only
+        else ()
+    )
+    path_values = _path_values(rpc, request, messages, builder) if not grpc_only else ()
+    by_field = {v.field: v for v in path_values}
+    routes = _reachable(
+        tuple(
+            _route(binding, by_field, request, messages, rpc)
+            for binding in sorted(rpc.http, key=lambda b: -len(b.variables))
+        )
+        if not grpc_only
+        else ()
+    )
+    leaves = _leaf_arguments(path_values, fields)
+    mask = rpc.field_mask
+    mask_constant = f"{prefix}_MASK" if mask and mask.request_field else ""
+    arguments = tuple(
+        PyArgument(
+            f.attribute,
+            (
+                f"_typing.Iterable[{service.name}{rpc.name}Path | _rt.FieldPath] | _rt.AllPaths"
+                if mask_constant and mask and f.proto_name == mask.request_field
+                else f.annotation.removesuffix(" | None")
+            ),
+        )
+        for f in fields
+    ) + tuple(
+        PyArgument(name, _leaf_annotation(by_field[field], request, messages, builder))
+        for name, field in leaves
+    )
+    items, item_class = _page_items(request, messages.get(rpc.output_type), builder)
+    method = method_name(rpc.name)
+    return PyRpcClient(
+        method=method,
+        full_method=rpc.full_method,
+        doc=_doc(rpc, mask_constant, prefix, grpc_only),
+        spec=f"_{prefix}",
+        request_class=request_class,
+        response_class=response_class,
+        fields_type=f"{service.name}{rpc.name}Fields",
+        arguments=arguments,
+        leaf_arguments=leaves,
+        builder="" if grpc_only else f"_build_{prefix.lower()}",
+        path_values=path_values,
+        routes=routes,
+        mask_constant=mask_constant,
+        mask_field=(
+            python_name(mask.request_field or "") if mask_constant and mask else ""
+        ),
+        mask_target=_mask_target(rpc, request) if mask_constant else "",
+        pages_method=f"{method.rstrip('_')}_all" if items and not grpc_only else "",
+        items=items,
+        item_class=item_class,
+        streaming=rpc.server_streaming and not grpc_only,
+    )
+
+
+def _class_of(type_name: str, builder: _ModuleBuilder) -> str:
+    if type_name == EMPTY:
+        return "_rt.Empty"
+    if type_name not in builder.symbols.messages:
+        raise InputError(
+            f"RPC type {type_name} is neither part of the API's own files nor "
+            "google.protobuf.Empty; generating its client is not supported"
+        )
+    return builder.reference(type_name)
+
+
+def _path_values(
+    rpc: Rpc,
+    request: Message | None,
+    messages: Mapping[str, Message],
+    builder: _ModuleBuilder,
+) -> tuple[PyPathValue, ...]:
+    """Every distinct path variable of the RPC's routes, with a unique local name."""
+    variables = dict.fromkeys(v.dotted for b in rpc.http for v in b.variables)
+    locals_taken = {"request"}
+    result = []
+    for dotted in variables:
+        if request is None:
+            raise InputError(
+                f"{rpc.location}: {rpc.full_method} has path values but no request fields"
+            )
+        chain: list[tuple[str, str | None]] = []
+        mask_segments: list[str] = []
+        current = request
+        parts = dotted.split(".")
+        for index, part in enumerate(parts):
+            field = next(f for f in current.fields if f.name == part)
+            if field.oneof is not None:
+                mask_segments.append(field.oneof)
+            mask_segments.append(part)
+            attribute = python_name(part)
+            if index + 1 < len(parts):
+                chain.append((attribute, builder.reference(field.value.type_name)))
+                current = messages[field.value.type_name]
+            else:
+                chain.append((attribute, None))
+        local = python_name(parts[-1])
+        suffix = 2
+        while local in locals_taken:
+            local, suffix = f"{python_name(parts[-1])}_{suffix}", suffix + 1
+        locals_taken.add(local)
+        result.append(PyPathValue(local, dotted, ".".join(mask_segments), tuple(chain)))
+    return tuple(result)
+
+
+def _route(
+    binding: HttpBinding,
+    by_field: Mapping[str, PyPathValue],
+    request: Message | None,
+    messages: Mapping[str, Message],
+    rpc: Rpc,
+) -> PyRoute:
+    parts = []
+    for segment in binding.segments:
+        if isinstance(segment, PathLiteral):
+            parts.append(segment.text)
+        elif segment.pattern != ("*",):
+            raise InputError(
+                f"{rpc.location}: {rpc.full_method}: the variable "
+                f"{{{segment.dotted}={'/'.join(segment.pattern)}}} spans segments, which "
+                "the REST client does not support (TTS has none)"
+            )
+        else:
+            parts.append("{" + by_field[segment.dotted].local + "}")
+    path = (
+        "/"
+        + "/".join(parts)
+        + (f":{binding.verb_suffix}" if binding.verb_suffix else "")
+    )
+    needs = tuple(by_field[v.dotted] for v in binding.variables)
+    whole = binding.body_kind is BodyKind.WHOLE_REQUEST
+    skip = {v.field for v in needs} | (
+        {binding.body_field} if binding.body_field else set()
+    )
+    return PyRoute(
+        method=binding.verb.upper(),
+        pattern=binding.pattern,
+        path=path,
+        needs=needs,
+        body="*" if whole else binding.body_field or "",
+        query_skip=() if whole else tuple(sorted(skip)),
+        field_masks=() if whole else _field_masks(request, messages),
+        response_field=binding.response_body or "",
+    )
+
+
+def _field_masks(
+    request: Message | None, messages: Mapping[str, Message]
+) -> tuple[str, ...]:
+    """Dotted names of the FieldMask fields a query may carry (each message type once)."""
+    found: list[str] = []
+
+    def visit(message: Message, prefix: str, seen: frozenset[str]) -> None:
+        for field in message.fields:
+            if field.cardinality is not Cardinality.SINGULAR:
+                continue
+            if field.value.type_name == FIELD_MASK:
+                found.append(prefix + field.name)
+            elif (
+                field.value.kind is FieldKind.MESSAGE
+                and field.value.type_name in messages
+            ):
+                if field.value.type_name not in seen:
+                    visit(
+                        messages[field.value.type_name],
+                        f"{prefix}{field.name}.",
+                        seen | {field.value.type_name},
+                    )
+
+    if request is not None:
+        visit(request, "", frozenset({request.full_name}))
+    return tuple(sorted(found))
+
+
+def _leaf_arguments(
+    path_values: tuple[PyPathValue, ...], fields: tuple[PyField, ...]
+) -> tuple[tuple[str, str], ...]:
+    """Path values by leaf name (`device_id=`), where the name is unambiguous."""
+    names: dict[str, list[str]] = {}
+    for value in path_values:
+        names.setdefault(value.chain[-1][0], []).append(value.field)
+    taken = {f.attribute for f in fields}
+    return tuple(
+        (name, dotted[0])
+        for name, dotted in names.items()
+        if len(dotted) == 1 and name not in taken and "." in dotted[0]
+    )
+
+
+def _leaf_annotation(
+    value: PyPathValue,
+    request: Message | None,
+    messages: Mapping[str, Message],
+    builder: _ModuleBuilder,
+) -> str:
+    assert request is not None
+    message = request
+    *parents, leaf = value.field.split(".")
+    for part in parents:
+        field = next(f for f in message.fields if f.name == part)
+        message = messages[field.value.type_name]
+    ref = next(f for f in message.fields if f.name == leaf).value
+    if ref.kind is FieldKind.ENUM:
+        return builder.reference(ref.type_name)
+    return "str" if ref.kind is FieldKind.STRING else "int"
+
+
+def _mask_target(rpc: Rpc, request: Message | None) -> str:
+    """For Set RPCs, the request field holding the message the mask addresses."""
+    if request is None or rpc.field_mask is None or not rpc.field_mask.is_set:
+        return ""
+    return next(
+        (
+            python_name(f.name)
+            for f in request.fields
+            if f.value.type_name == rpc.field_mask.target_message
+            and f.cardinality is Cardinality.SINGULAR
+        ),
+        "",
+    )
+
+
+def _page_items(
+    request: Message | None, response: Message | None, builder: _ModuleBuilder
+) -> tuple[str, str]:
+    """A List or Search RPC: the request has `limit` and `page`, the response one list."""
+    if request is None or response is None:
+        return "", ""
+    if not _PAGE_FIELDS <= {f.name for f in request.fields}:
+        return "", ""
+    lists = [
+        f
+        for f in response.fields
+        if f.cardinality is Cardinality.REPEATED and f.value.kind is FieldKind.MESSAGE
+    ]
+    if len(lists) != 1 or lists[0].value.type_name not in builder.symbols.messages:
+        return "", ""
+    return python_name(lists[0].name), builder.reference(lists[0].value.type_name)
+
+
+def _reachable(routes: tuple[PyRoute, ...]) -> tuple[PyRoute, ...]:
+    """The routes the builder can pick: the first of each set of path values, and
+    nothing after a route that needs none."""
+    kept: list[PyRoute] = []
+    for route in routes:
+        if {v.field for v in route.needs} in ({v.field for v in r.needs} for r in kept):
+            continue
+        kept.append(route)
+        if not route.needs:
+            break
+    return tuple(kept)
+
+
+def _doc(rpc: Rpc, mask_constant: str, prefix: str, grpc_only: bool) -> str:
+    lines = [rpc.comment.strip() or f"Call {rpc.full_method}.", ""]
+    if grpc_only:
+        lines.append(
+            "gRPC only: TTS gives this RPC no HTTP binding (or it streams from the "
+            "client); calling it raises GrpcOnlyError."
+        )
+    else:
+        lines += [f"`{b.verb.upper()} /api/v3{b.pattern}`" for b in rpc.http]
+    if mask_constant and rpc.field_mask is not None:
+        allowed = rpc.field_mask.allowed
+        shown = ", ".join(allowed) if len(allowed) <= 8 else f"{len(allowed)} paths"
+        lines += ["", f"Field mask: {shown} (`{prefix}_PATHS`)."]
+    return escape_doc("\n".join(lines), indent=8)

@@ -1,0 +1,608 @@
+"""The generated full TTS client against a fake TTS on 127.0.0.1, sync and async alike:
+the seeds' requests byte for byte, errors, retries, pages, streams and secrets."""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+import time
+from collections.abc import Iterator
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from .conftest import tts_dataset_path
+from .fake_tts import FakeTTS, Reply, stream_chunks
+from .rest_cases import API_KEY, drain, resolve, run, total
+from .test_seeds import SEEDS, request_bodies, response_bodies
+
+DEVICES = "/api/v3/applications/app1/devices"
+ERROR_DETAILS = "type.googleapis.com/ttn.lorawan.v3.ErrorDetails"
+
+
+@pytest.fixture(params=["sync", "async"])
+def mode(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def tts() -> Iterator[FakeTTS]:
+    with FakeTTS() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def seeds(tts_dataset: Any) -> dict[str, str]:
+    return {p.name: p.read_text() for p in sorted(SEEDS.glob("*.md"))}
+
+
+def status_body(code: int, namespace: str, name: str, text: str, **extra: Any) -> Any:
+    """A google.rpc.Status body as TTS writes it (conventions section 4.6)."""
+    details = {"@type": ERROR_DETAILS, "namespace": namespace, "name": name,
+               "message_format": text, "code": code, **extra}  # fmt: skip
+    return {"code": code, "message": f"error:{namespace}:{name} ({text})",
+            "details": [details]}  # fmt: skip
+
+
+def ids(m: dict[str, ModuleType], device_id: str = "dev1", **eui: bytes) -> Any:
+    identifiers = m["identifiers"]
+    return identifiers.EndDeviceIdentifiers(
+        device_id=device_id,
+        application_ids=identifiers.ApplicationIdentifiers(application_id="app1"),
+        **eui,
+    )
+
+
+def test_seed_get_is_one_line_and_decodes_the_seed_response(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType], seeds: dict[str, str]
+) -> None:
+    response = response_bodies(seeds["field-masks.md"])[0]
+    tts.reply("GET", f"{DEVICES}/dev1", Reply(body=response))
+    paths = modules["end_device"].EndDevice.PATHS
+
+    async def scenario(client: Any) -> Any:
+        return await resolve(
+            client.end_device_registry.get(
+                application_id="app1",
+                device_id="dev1",
+                field_mask=[paths.name, paths.description, paths.locations],
+            )
+        )
+
+    device = run(mode, modules["clients"], tts.url, scenario)
+    (sent,) = tts.requests
+    # The seed's URL, from its curl line.
+    seed_url = re.search(
+        r"--header \"Authorization: Bearer NNSXS.XXXXXXXXX\" https://thethings.example.com(\S+)",
+        seeds["using-the-api.md"],
+    )
+    assert seed_url is not None
+    assert sent.line == f"GET {seed_url.group(1)}"
+    assert sent.headers["Authorization"] == f"Bearer {API_KEY}"
+    assert sent.body == b""
+    assert device.ids.dev_eui == bytes.fromhex("46CF72F61862CBB0")
+    assert device.created_at.isoformat() == "2020-07-31T12:17:51.645000+00:00"
+    assert device.locations["user"].source.name == "SOURCE_REGISTRY"
+    assert device.to_json() == response
+
+
+def test_seed_put_sends_the_seed_body_and_mask(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType], seeds: dict[str, str]
+) -> None:
+    seed = request_bodies(seeds["field-masks.md"])[0]
+    answer = response_bodies(seeds["field-masks.md"])[2]
+    tts.reply("PUT", f"{DEVICES}/dev1", Reply(body=answer))
+    end_device = modules["end_device"].EndDevice
+
+    async def scenario(client: Any) -> Any:
+        device = end_device(
+            ids=ids(modules), name="device-name", description="device-description"
+        )
+        return await resolve(
+            client.end_device_registry.update(
+                end_device=device, field_mask=[end_device.PATHS.name]
+            )
+        )
+
+    updated = run(mode, modules["clients"], tts.url, scenario)
+    (sent,) = tts.requests
+    assert sent.line == f"PUT {DEVICES}/dev1"
+    assert sent.headers["Content-Type"] == "application/json"
+    body = sent.json()
+    # The whole request goes as the body (`body: "*"`), so the ids the route is built
+    # from travel too; the server overwrites them from the path anyway.
+    assert body["end_device"].pop("ids") == {
+        "device_id": "dev1",
+        "application_ids": {"application_id": "app1"},
+    }
+    assert body == seed
+    assert updated.name == "device-name"
+
+
+def test_seed_registration_is_four_typed_calls(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType], seeds: dict[str, str]
+) -> None:
+    create, js, ns, as_ = request_bodies(seeds["using-the-api.md"])[1:]
+    for method, path in [("POST", DEVICES), ("PUT", "/api/v3/js" + DEVICES[7:]),
+                         ("PUT", "/api/v3/ns" + DEVICES[7:]),
+                         ("PUT", "/api/v3/as" + DEVICES[7:])]:  # fmt: skip
+        tts.reply(method, path if method == "POST" else f"{path}/newdev1", Reply())
+    end_device, lorawan = modules["end_device"], modules["lorawan"]
+    keys = modules["keys"]
+    zero_eui = bytes(8)
+    app_key = bytes.fromhex("0123456789ABCDEF0123456789ABCDEF")
+    js["end_device"]["root_keys"]["app_key"]["key"] = app_key.hex().upper()
+    host = "thethings.example.com"
+
+    async def scenario(client: Any) -> None:
+        device_ids = ids(modules, "newdev1", dev_eui=zero_eui, join_eui=zero_eui)
+        paths = end_device.EndDevice.PATHS
+        await resolve(client.end_device_registry.create(
+            end_device=end_device.EndDevice(
+                ids=device_ids, join_server_address=host,
+                network_server_address=host, application_server_address=host)))  # fmt: skip
+        await resolve(client.js_end_device_registry.set(
+            end_device=end_device.EndDevice(
+                ids=device_ids, network_server_address=host,
+                application_server_address=host,
+                root_keys=keys.RootKeys(app_key=keys.KeyEnvelope(key=app_key))),
+            field_mask=js["field_mask"]["paths"]))  # fmt: skip
+        await resolve(client.ns_end_device_registry.set(
+            end_device=end_device.EndDevice(
+                ids=device_ids, supports_join=True,
+                lorawan_version=lorawan.MACVersion.MAC_V1_0_2,
+                lorawan_phy_version=lorawan.PHYVersion.PHY_V1_0_2_REV_B,
+                frequency_plan_id="EU_863_870"),
+            field_mask=[paths.supports_join, paths.lorawan_version, paths.ids.device_id,
+                        paths.ids.dev_eui, paths.ids.join_eui, paths.supports_class_c,
+                        paths.lorawan_phy_version, paths.frequency_plan_id]))  # fmt: skip
+        await resolve(client.as_end_device_registry.set(
+            end_device=end_device.EndDevice(ids=device_ids),
+            field_mask=as_["field_mask"]["paths"]))  # fmt: skip
+
+    run(mode, modules["clients"], tts.url, scenario)
+    assert [r.line for r in tts.requests] == [
+        f"POST {DEVICES}",
+        "PUT /api/v3/js/applications/app1/devices/newdev1",
+        "PUT /api/v3/ns/applications/app1/devices/newdev1",
+        "PUT /api/v3/as/applications/app1/devices/newdev1",
+    ]
+    sent = [r.json() for r in tts.requests]
+    for body in sent:  # the route's application ID travels in the body too
+        assert body["end_device"]["ids"].pop("application_ids") == {
+            "application_id": "app1"
+        }
+    # Documented differences from the seeds, and nothing else, key for key:
+    # CreateEndDeviceRequest has no field_mask; zero values ("", null, false) are never
+    # written; enums go by their canonical names.
+    del create["field_mask"]
+    for zero in ("network_server_kek_label", "application_server_kek_label",
+                 "application_server_id", "net_id"):  # fmt: skip
+        del js["end_device"][zero]
+    del ns["end_device"]["supports_class_c"]
+    ns["end_device"]["lorawan_version"] = "MAC_V1_0_2"
+    ns["end_device"]["lorawan_phy_version"] = "PHY_V1_0_2_REV_B"
+    assert sent == [create, js, ns, as_]
+
+
+def test_forbidden_path_is_rejected_before_any_request(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    runtime = modules["_runtime"]
+
+    async def scenario(client: Any) -> None:
+        await resolve(
+            client.end_device_registry.get(
+                application_id="app1", device_id="dev1", field_mask=["name", "nmae"]
+            )
+        )
+
+    with pytest.raises(runtime.ForbiddenPathsError) as raised:
+        run(mode, modules["clients"], tts.url, scenario)
+    assert "forbidden path(s) in field mask: 'nmae' (did you mean 'name'?)" in str(
+        raised.value
+    )
+    assert "/ttn.lorawan.v3.EndDeviceRegistry/Get" in str(raised.value)
+    assert tts.requests == []
+    # Switched off per client, the same call goes to the server.
+    tts.reply("GET", f"{DEVICES}/dev1", Reply(body={}))
+    run(mode, modules["clients"], tts.url, scenario, validate_field_masks=False)
+    assert [r.target for r in tts.requests] == [f"{DEVICES}/dev1?field_mask=name,nmae"]
+
+
+def test_pages_walk_three_pages_and_expose_the_total(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    def page(*names: str) -> Reply:
+        devices = [{"ids": {"device_id": n}} for n in names]
+        return Reply(body={"end_devices": devices}, headers={"X-Total-Count": "5"})
+
+    tts.reply("GET", DEVICES, page("d1", "d2"), page("d3", "d4"), page("d5"))
+
+    async def scenario(client: Any) -> tuple[Any, list[Any]]:
+        pages = client.end_device_registry.list_all(application_id="app1", limit=2)
+        return await total(pages), await drain(pages)
+
+    count, devices = run(mode, modules["clients"], tts.url, scenario)
+    assert count == 5
+    assert [d.ids.device_id for d in devices] == ["d1", "d2", "d3", "d4", "d5"]
+    assert [r.target for r in tts.requests] == [
+        f"{DEVICES}?limit=2&page={n}" for n in (1, 2, 3)
+    ]
+
+
+def test_pages_stop_at_an_empty_page_without_a_total(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    devices = {"end_devices": [{"ids": {"device_id": "d1"}}]}
+    tts.reply("GET", DEVICES, Reply(body=devices), Reply(body={}))
+
+    async def scenario(client: Any) -> tuple[list[Any], Any]:
+        pages = client.end_device_registry.list_all(application_id="app1")
+        return await drain(pages), await total(pages)
+
+    items, count = run(mode, modules["clients"], tts.url, scenario)
+    assert len(items) == 1 and count == 1
+    # limit is always sent: TTS reads a missing one as "no limit".
+    assert [r.target for r in tts.requests] == [
+        f"{DEVICES}?limit=100&page=1",
+        f"{DEVICES}?limit=100&page=2",
+    ]
+
+
+def get_device(client: Any) -> Any:
+    return resolve(
+        client.end_device_registry.get(application_id="app1", device_id="dev1")
+    )
+
+
+def test_403_is_a_typed_error_with_tts_details(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    http = modules["_http"]
+    body = status_body(7, "pkg/auth/rights", "no_application_rights",
+                       "no rights for application `{uid}`",
+                       attributes={"uid": "app1"}, correlation_id="c0ffee",
+                       cause=status_body(7, "pkg/auth", "token", "x")["details"][0])  # fmt: skip
+    tts.reply("GET", f"{DEVICES}/dev1", Reply(403, body))
+    with pytest.raises(http.PermissionDenied) as raised:
+        run(mode, modules["clients"], tts.url, get_device)
+    error = raised.value
+    assert isinstance(error, http.ApiError)
+    assert (error.status, error.code) == (403, 7)
+    assert (error.namespace, error.name) == ("pkg/auth/rights", "no_application_rights")
+    assert error.attributes == {"uid": "app1"}
+    assert error.correlation_id == "c0ffee"
+    assert error.details.message_format == "no rights for application `{uid}`"
+    assert [c.name for c in error.causes] == ["token"]
+    assert len(tts.requests) == 1  # not retried
+
+
+def test_429_is_retried_after_the_servers_hint(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    limited = Reply(
+        429,
+        status_body(8, "pkg/ratelimit", "rate_limit_exceeded", "rate limit exceeded"),
+        headers={"X-Rate-Limit-Retry": "0.2"},
+    )
+    tts.reply("GET", f"{DEVICES}/dev1", limited, Reply(body={"name": "ok"}))
+    started = time.monotonic()
+    device = run(mode, modules["clients"], tts.url, get_device)
+    assert device.name == "ok"
+    assert time.monotonic() - started >= 0.2  # waited as told
+    assert len(tts.requests) == 2
+
+
+def test_429_gives_up_after_the_configured_attempts(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    http = modules["_http"]
+    body = status_body(8, "pkg/ratelimit", "rate_limit_exceeded", "rate limit exceeded")
+    tts.reply("GET", f"{DEVICES}/dev1", Reply(429, body, {"X-Rate-Limit-Retry": "0"}))
+    with pytest.raises(http.ResourceExhausted) as raised:
+        run(mode, modules["clients"], tts.url, get_device, max_retries=2)
+    assert raised.value.status == 429 and raised.value.name == "rate_limit_exceeded"
+    assert len(tts.requests) == 3
+
+
+def test_503_is_retried_only_when_idempotent(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    http = modules["_http"]
+    down = Reply(503, {"code": 14, "message": "unavailable"}, {"Retry-After": "0"})
+    tts.reply("GET", f"{DEVICES}/dev1", down, Reply(body={}))
+    tts.reply("POST", DEVICES, down, Reply(body={}))
+    run(mode, modules["clients"], tts.url, get_device)
+    assert len(tts.requests) == 2
+
+    async def create(client: Any) -> Any:
+        device = modules["end_device"].EndDevice(ids=ids(modules))
+        return await resolve(client.end_device_registry.create(end_device=device))
+
+    with pytest.raises(http.Unavailable):
+        run(mode, modules["clients"], tts.url, create)
+    assert len(tts.requests) == 3
+
+
+def test_502_html_from_a_proxy_is_a_typed_error_with_an_excerpt(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    http = modules["_http"]
+    page = b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
+    tts.reply("GET", f"{DEVICES}/dev1", Reply(502, page, {"Content-Type": "text/html"}))
+    with pytest.raises(http.Unavailable) as raised:
+        run(mode, modules["clients"], tts.url, get_device, max_retries=0)
+    assert raised.value.status == 502
+    assert "502 Bad Gateway" in raised.value.body_excerpt
+    assert "502 Bad Gateway" in str(raised.value)
+
+
+def test_x_warning_headers_become_python_warnings(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    http = modules["_http"]
+    reply = Reply(body={}, headers={"X-Warning": "field `label` is deprecated"})
+    tts.reply("GET", f"{DEVICES}/dev1", reply)
+    with pytest.warns(http.TTSWarning, match="field `label` is deprecated"):
+        run(mode, modules["clients"], tts.url, get_device)
+
+
+def event(number: int) -> Any:
+    return {"name": "as.up.data.forward", "time": "2026-11-22T10:00:00.5Z",
+            "identifiers": [{"device_ids": {"device_id": f"dev{number}"}}],
+            "data": {"@type": "type.googleapis.com/google.protobuf.Value",
+                     "value": number}}  # fmt: skip
+
+
+@pytest.mark.parametrize("delimiter", [b"\n", b"\n\n"])
+def test_stream_of_1000_events_then_an_error(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType], delimiter: bytes
+) -> None:
+    http = modules["_http"]
+    start = {"name": "events.stream.start", "time": "2026-11-22T10:00:00Z"}
+    results = [{"result": start}] + [{"result": event(n)} for n in range(1, 1000)]
+    failure = {"error": {"code": 14, "message": "error:pkg/events:gone (gone)"}}
+    body = b"".join(stream_chunks([*results, failure], delimiter))
+    # Chunks that cut objects in two, as a network does.
+    chunks = [body[i : i + 777] for i in range(0, len(body), 777)]
+    tts.reply("POST", "/api/v3/events", Reply(chunks=chunks))
+    received: list[Any] = []
+
+    async def scenario(client: Any) -> None:
+        stream = client.events.stream(
+            identifiers=[
+                modules["identifiers"].EntityIdentifiers(device_ids=ids(modules))
+            ]
+        )
+        if hasattr(stream, "__aiter__"):
+            async for item in stream:
+                received.append(item)
+        else:
+            received.extend(stream)
+
+    with pytest.raises(http.Unavailable, match="gone"):
+        run(mode, modules["clients"], tts.url, scenario)
+    assert len(received) == 1000
+    assert received[0].name == "events.stream.start"  # delivered like any other
+    assert received[-1].identifiers[0].device_ids.device_id == "dev999"
+    (sent,) = tts.requests
+    assert sent.line == "POST /api/v3/events"
+    assert sent.json() == {
+        "identifiers": [
+            {
+                "device_ids": {
+                    "device_id": "dev1",
+                    "application_ids": {"application_id": "app1"},
+                }
+            }
+        ]
+    }
+
+
+@pytest.mark.parametrize("shape", ["status", "error chunk"])
+def test_stream_error_at_open_in_either_shape(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType], shape: str
+) -> None:
+    http = modules["_http"]
+    status = status_body(16, "pkg/auth", "unauthenticated", "unauthenticated")
+    tts.reply("POST", "/api/v3/events",
+              Reply(401, status if shape == "status" else {"error": status}))  # fmt: skip
+
+    async def scenario(client: Any) -> list[Any]:
+        return await drain(client.events.stream())
+
+    with pytest.raises(http.Unauthenticated):
+        run(mode, modules["clients"], tts.url, scenario)
+
+
+def test_closing_a_stream_closes_its_connection(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    chunks = list(stream_chunks([{"result": event(n)} for n in range(50)]))
+    tts.reply("POST", "/api/v3/events", Reply(chunks=chunks))
+
+    async def scenario(client: Any) -> Any:
+        stream = client.events.stream()
+        if hasattr(stream, "__aiter__"):
+            async with stream:
+                first = await stream.__aiter__().__anext__()
+        else:
+            with stream:
+                first = next(iter(stream))
+        return first, stream._response
+
+    first, response = run(mode, modules["clients"], tts.url, scenario)
+    assert first.name == "as.up.data.forward"
+    assert response.is_closed
+
+
+def test_path_values_cannot_escape_their_route(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    async def scenario(client: Any) -> Any:
+        return await resolve(
+            client.end_device_registry.get(application_id="a/../b?c#d", device_id="..")
+        )
+
+    escaped = "/api/v3/applications/a%2F..%2Fb%3Fc%23d/devices/%2E%2E"
+    tts.reply("GET", escaped, Reply(body={}))
+    run(mode, modules["clients"], tts.url, scenario)
+    (sent,) = tts.requests
+    assert sent.target == escaped
+
+
+def test_missing_path_values_and_grpc_only_rpcs_fail_clearly(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    http = modules["_http"]
+
+    async def no_device_id(client: Any) -> Any:
+        return await resolve(client.end_device_registry.get(application_id="app1"))
+
+    with pytest.raises(http.MissingPathValueError, match=r"end_device_ids\.device_id"):
+        run(mode, modules["clients"], tts.url, no_device_id)
+
+    async def grpc_only(client: Any) -> Any:
+        return await resolve(client.app_as.subscribe())
+
+    with pytest.raises(http.GrpcOnlyError, match="AppAs/Subscribe has no HTTP binding"):
+        run(mode, modules["clients"], tts.url, grpc_only)
+    assert tts.requests == []
+
+
+def test_component_urls_send_component_routes_elsewhere(
+    mode: str, modules: dict[str, ModuleType]
+) -> None:
+    with FakeTTS() as identity, FakeTTS() as network:
+        identity.reply("GET", f"{DEVICES}/dev1", Reply(body={}))
+        network.reply(
+            "GET", "/api/v3/ns/applications/app1/devices/dev1", Reply(body={})
+        )
+
+        async def scenario(client: Any) -> None:
+            await get_device(client)
+            await resolve(client.ns_end_device_registry.get(
+                application_id="app1", device_id="dev1"))  # fmt: skip
+
+        run(mode, modules["clients"], identity.url, scenario,
+            component_urls={"ns": network.url})  # fmt: skip
+        assert [r.target for r in identity.requests] == [f"{DEVICES}/dev1"]
+        assert [r.target for r in network.requests] == [
+            "/api/v3/ns/applications/app1/devices/dev1"
+        ]
+
+
+def test_the_api_key_never_shows(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    http, clients = modules["_http"], modules["clients"]
+    tts.reply("GET", f"{DEVICES}/dev1",
+              Reply(403, status_body(7, "pkg/auth", "no_rights", "no rights")))  # fmt: skip
+    texts: list[str] = []
+
+    async def shown(client: Any) -> None:
+        nonlocal texts
+        texts += [repr(client), repr(client.end_device_registry),
+                  repr(client._caller), repr(client._caller.settings)]  # fmt: skip
+
+    for client_mode in ("sync", "async"):
+        run(client_mode, clients, tts.url, shown)
+    failures = [
+        (lambda c: get_device(c), {}),
+        (lambda c: resolve(c.end_device_registry.get(
+            application_id="app1", device_id="dev1", field_mask=["nope"])), {}),
+        (lambda c: get_device(c), {"max_retries": 0}),
+    ]  # fmt: skip
+    for scenario, options in failures:
+        with pytest.raises(Exception) as raised:
+            run(mode, clients, tts.url, scenario, **options)
+        texts += [str(raised.value), repr(raised.value)]
+    # Nothing listens on a closed port: the connection error must not show it either.
+    with FakeTTS() as closed:
+        closed_url = closed.url
+    with pytest.raises(http.ConnectionFailed) as raised:
+        run(mode, clients, closed_url, get_device)
+    texts += [str(raised.value), repr(raised.value)]
+    assert len(texts) == 16
+    for text in texts:
+        assert "SECRET" not in text, text
+
+
+def _oracle_bindings() -> list[Any]:
+    path = tts_dataset_path() / "oracle" / "http-bindings.json"
+    return json.loads(path.read_text()) if path.is_file() else []
+
+
+ORACLE_BINDINGS = _oracle_bindings()
+
+
+def test_the_oracle_lists_every_rpc(tts_dataset: Any) -> None:
+    assert len(ORACLE_BINDINGS) == 282
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ORACLE_BINDINGS
+    or [None],  # without the dataset, tts_dataset skips (or fails in CI)
+    ids=lambda e: e["full_method"].rpartition(".")[2] if e else "no-dataset",
+)
+def test_request_builder_matches_the_oracle(
+    entry: Any, tts_dataset: Any, modules: dict[str, ModuleType]
+) -> None:
+    """With exactly one binding's path values set, the builder picks that route (or the
+    first with the same values) and fills it in; gRPC-only RPCs have no builder."""
+    rpc = rpcs_by_name(modules)[entry["full_method"]]
+    # A primary rule without a pattern is skipped, as grpc-gateway skips it.
+    bindings = [b for b in entry["bindings"] if b["pattern"]]
+    if not bindings:
+        assert rpc.build is None
+        return
+    for binding in bindings:
+        request, values = rpc.request_class(), {}
+        for index, parameter in enumerate(binding["parameters"]):
+            value = path_value(rpc, request, parameter, index)
+            rpc.set_path_value(request, parameter, value)
+            values[parameter] = (
+                value.name if isinstance(value, enum.Enum) else str(value)
+            )
+        first = next(
+            b for b in bindings if set(b["parameters"]) == set(binding["parameters"])
+        )
+        expected = first["pattern"]
+        for parameter, text in values.items():
+            expected = expected.replace("{" + parameter + "}", text)
+        built = rpc.build(request)
+        assert (built.method, built.path) == (first["method"].upper(), expected)
+
+
+_RPCS: dict[str, Any] = {}
+
+
+def rpcs_by_name(modules: dict[str, ModuleType]) -> dict[str, Any]:
+    """Every generated RPC description, by full method name."""
+    if not _RPCS:
+        http = modules["_http"]
+        _RPCS.update(
+            (value.name, value)
+            for module in modules.values()
+            for value in vars(module).values()
+            if isinstance(value, http.Rpc)
+        )
+    return _RPCS
+
+
+def path_value(rpc: Any, request: Any, parameter: str, index: int) -> Any:
+    """A value of the path field's own type: a string, a number or an enum member."""
+    *parents, (leaf, _) = rpc.path_fields[parameter]
+    holder = parents[-1][1]() if parents else request
+    default = getattr(holder, leaf)
+    if isinstance(default, bool):
+        return True
+    if hasattr(default, "name") and isinstance(default, int):  # an enum
+        return next(member for member in type(default) if member != default)
+    if isinstance(default, int):
+        return 7 + index
+    return f"v{index}-{parameter.replace('.', '-').replace('_', '-')}"
