@@ -3,6 +3,7 @@ the seeds' requests byte for byte, errors, retries, pages, streams and secrets."
 
 from __future__ import annotations
 
+import datetime
 import enum
 import json
 import re
@@ -606,3 +607,90 @@ def path_value(rpc: Any, request: Any, parameter: str, index: int) -> Any:
     if isinstance(default, int):
         return 7 + index
     return f"v{index}-{parameter.replace('.', '-').replace('_', '-')}"
+
+
+def test_query_parameters_follow_grpc_gateway(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    """Bytes in base64 (never hex), enums by canonical name, lists as repeated keys,
+    nested fields dotted, timestamps in RFC 3339, wrappers as plain values."""
+    notifications, storage = (
+        modules["notification_service"],
+        modules["applicationserver_integrations_storage"],
+    )
+    status = notifications.NotificationStatus
+    tts.reply("GET", f"{DEVICES}/dev1", Reply(body={}))
+    tts.reply("GET", "/api/v3/users/u1/notifications", Reply(body={}))
+    tts.reply("GET", "/api/v3/as/applications/app1/packages/storage/uplink_message",
+              Reply(chunks=[]))  # fmt: skip
+
+    async def scenario(client: Any) -> None:
+        device_ids = ids(modules, dev_eui=bytes.fromhex("70B3D57ED000ABCD"))
+        await resolve(client.end_device_registry.get(end_device_ids=device_ids))
+        await resolve(client.notification_service.list(
+            user_id="u1", status=[status.NOTIFICATION_STATUS_SEEN,
+                                  status.NOTIFICATION_STATUS_ARCHIVED]))  # fmt: skip
+        await drain(client.application_up_storage.get_stored_application_up(
+            storage.GetStoredApplicationUpRequest(
+                application_ids=ids(modules).application_ids, type="uplink_message",
+                limit=10, after=datetime.datetime(2026, 11, 22, 10, tzinfo=datetime.UTC))))  # fmt: skip
+
+    run(mode, modules["clients"], tts.url, scenario)
+    assert [r.target for r in tts.requests] == [
+        f"{DEVICES}/dev1?end_device_ids.dev_eui=cLPVftAAq80%3D",
+        "/api/v3/users/u1/notifications"
+        "?status=NOTIFICATION_STATUS_SEEN&status=NOTIFICATION_STATUS_ARCHIVED",
+        "/api/v3/as/applications/app1/packages/storage/uplink_message"
+        "?limit=10&after=2026-11-22T10%3A00%3A00Z",
+    ]
+
+
+def test_an_injected_transport_carries_the_requests(
+    mode: str, modules: dict[str, ModuleType]
+) -> None:
+    import httpx
+
+    seen: list[str] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(f"{request.method} {request.url}")
+        return httpx.Response(200, json={"name": "from the transport"})
+
+    transport = httpx.MockTransport(handle)  # serves sync and async clients
+    device = run(mode, modules["clients"], "https://eu1.cloud.thethings.network",
+                 get_device, transport=transport)  # fmt: skip
+    assert device.name == "from the transport"
+    assert seen == [
+        "GET https://eu1.cloud.thethings.network/api/v3/applications/app1/devices/dev1"
+    ]
+
+
+def test_all_asks_for_every_allowed_path_and_set_rpcs_check_zero(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    runtime, services = modules["_runtime"], modules["end_device_services"]
+    tts.reply("GET", f"{DEVICES}/dev1", Reply(body={}))
+
+    async def read_all(client: Any) -> Any:
+        return await resolve(client.end_device_registry.get(
+            application_id="app1", device_id="dev1", field_mask=runtime.ALL))  # fmt: skip
+
+    run(mode, modules["clients"], tts.url, read_all)
+    (sent,) = tts.requests
+    allowed = services.END_DEVICE_REGISTRY_GET_PATHS
+    assert sent.target == f"{DEVICES}/dev1?field_mask={','.join(allowed)}"
+
+    # A Set RPC: under a requested path, what the RPC may not set must be zero.
+    keys = modules["keys"]
+    device = modules["end_device"].EndDevice(
+        ids=ids(modules),
+        root_keys=keys.RootKeys(app_key=keys.KeyEnvelope(kek_label="not-settable")),
+    )
+
+    async def set_keys(client: Any) -> Any:
+        return await resolve(client.js_end_device_registry.set(
+            end_device=device, field_mask=["root_keys"]))  # fmt: skip
+
+    with pytest.raises(runtime.NonZeroPathError, match="root_keys.app_key.kek_label"):
+        run(mode, modules["clients"], tts.url, set_keys)
+    assert len(tts.requests) == 1
