@@ -1,4 +1,5 @@
-"""Generation time of the full TTS client, cold (fresh process, empty output) and warm."""
+"""Generation time of the full TTS client: cold (fresh process, empty output and cache), then
+warm (the same again, from the cache)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from .harness import DATASET, Context, bytecode_env
 
 def generate_client(scratch: Path) -> Context:
     out = scratch / "client"
+    env = {**bytecode_env(), "TTN_LW_CODEGEN_CACHE": str(scratch / "cache")}
     timings = []
     for _ in range(2):
         shutil.rmtree(out, ignore_errors=True)
@@ -28,7 +30,7 @@ def generate_client(scratch: Path) -> Context:
                 "--out",
                 str(out),
             ],
-            env=bytecode_env(),
+            env=env,
             check=True,
             capture_output=True,
         )
@@ -50,11 +52,15 @@ def run(context: Context) -> str:
             "",
             f"`ttn-lw-codegen generate` on v3.32.1: {len(files)} modules, {lines:,} lines.",
             "",
-            "| run | wall time |",
-            "|---|---|",
-            f"| cold (first run: fresh process and bytecode, empty output) | {context.cold_generation:.1f} s |",
-            f"| warm (second run) | {context.warm_generation:.1f} s |",
+            "| run | wall time | target |",
+            "|---|---|---|",
+            f"| cold (fresh process and bytecode, empty output and cache) | {context.cold_generation:.2f} s | <= 2 s: {'meets' if context.cold_generation <= 2 else '**misses**'} |",
+            f"| warm (the same again: the output cache, keyed by the inputs' content) | {context.warm_generation:.2f} s | <= 0.5 s: {'meets' if context.warm_generation <= 0.5 else '**misses**'} |",
             "",
-            "Most of it is black formatting the output in-process, on worker processes (2 cores here).",
+            f"Output size: {lines:,} lines; target <= 40,000: {'meets' if lines <= 40_000 else '**misses**'}.",
+            "",
+            "Cold, most of the time is black formatting the output in-process, on worker",
+            "processes (2 cores here); formatted modules are also cached one by one, so a",
+            "release that changes a few files formats only those.",
         ]
     )

@@ -8,10 +8,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .build import build_checkout
-from .checkout import open_checkout
+from .checkout import Checkout, open_checkout
 from .diagnostics import InputError
-from .ir_json import api_to_json
+from .format_cache import default_directory
+from .output import diff_package, write_package
+from .output_cache import OutputCache, input_key
 
 EXIT_DIFFERENCES = 1
 EXIT_INPUT_ERROR = 2
@@ -85,26 +86,33 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _inspect(root: Path, *, pretty: bool) -> int:
+    from .build import build_checkout
+
     api = build_checkout(open_checkout(root))
     for warning in api.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     # Without an indent, json uses its C encoder: about ten times faster on the full API.
+    from .ir_json import api_to_json
+
     layout = {"indent": 1} if pretty else {"separators": (",", ":")}
     sys.stdout.write(json.dumps(api_to_json(api), sort_keys=True, **layout) + "\n")
     return 0
 
 
 def _generate(root: Path, out: Path, package: str, *, check: bool) -> int:
-    # Rendering needs black and Jinja2, which `inspect` should not pay for at startup.
-    from .passes.module_plan import plan_package
-    from .render import diff_package, render_package, write_package
-
     if not package.isidentifier():
         raise InputError(f"--package {package!r}: not a valid Python package name")
-    api = build_checkout(open_checkout(root))
-    for warning in api.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    files = render_package(plan_package(api, package))
+    checkout = open_checkout(root)
+    cache = OutputCache(default_directory())
+    key = input_key(checkout.root, package)
+    cached = cache.get(key)
+    if cached is None:
+        files, warnings = _render(checkout, package)
+        cache.put(key, files, warnings)
+    else:
+        files, warnings = cached
+    for warning in warnings:
+        print(warning, file=sys.stderr)
     target = out / package
     if check:
         differences = list(diff_package(files, target))
@@ -118,3 +126,15 @@ def _generate(root: Path, out: Path, package: str, *, check: bool) -> int:
     write_package(files, target)
     print(f"wrote {len(files)} files to {target}", file=sys.stderr)
     return 0
+
+
+def _render(checkout: Checkout, package: str) -> tuple[dict[str, str], list[str]]:
+    # Compiling and rendering need protoc, black and Jinja2: imported only when the output
+    # is not cached.
+    from .build import build_checkout
+    from .passes.module_plan import plan_package
+    from .render import render_package
+
+    api = build_checkout(checkout)
+    warnings = [f"warning: {warning}" for warning in api.warnings]
+    return render_package(plan_package(api, package)), warnings

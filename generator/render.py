@@ -5,37 +5,20 @@ The render plan below is the only place that maps templates to output files.
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
-import shutil
-import tempfile
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
 import black
 import jinja2
 from black.mode import TargetVersion
 
+from .format_cache import FormatCache, default_directory
 from .pyir import PackagePlan
+from .resources import RUNTIME_SOURCES, TEMPLATES
 
-# In a source checkout (or an editable install) the templates are at the repository's top;
-# a wheel carries them inside the package (see pyproject.toml).
-_HERE = Path(__file__).resolve().parent
-TEMPLATES = next(
-    (
-        d
-        for d in (_HERE / "templates", _HERE.parent / "templates")
-        if (d / "module.py.j2").is_file()
-    ),
-    _HERE.parent / "templates",
-)
-# Hand-written, copied verbatim: the data layer, and the HTTP layer the clients share.
-RUNTIME_SOURCES = (TEMPLATES / "_runtime.py", TEMPLATES / "_http.py")
 # black's default line length, which is also ruff's: the two agree on the generated code.
 BLACK_MODE = black.Mode(target_versions={TargetVersion.PY311})
-IGNORED_DIRECTORIES = {"__pycache__"}
 # Below this much source, starting worker processes costs more than it saves.
 PARALLEL_FORMAT_THRESHOLD = 1_000_000
 MAX_FORMAT_WORKERS = 4
@@ -85,62 +68,20 @@ def _format(source: str) -> str:
 
 
 def _format_all(sources: dict[str, str]) -> dict[str, str]:
-    """Black every module; on several cores in worker processes, since black holds the GIL.
-    The largest go first, so that one big module does not finish last on its own."""
-    workers = min(os.cpu_count() or 1, len(sources), MAX_FORMAT_WORKERS)
-    if workers < 2 or sum(map(len, sources.values())) < PARALLEL_FORMAT_THRESHOLD:
-        return {path: _format(source) for path, source in sources.items()}
-    order = sorted(sources, key=lambda path: -len(sources[path]))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        formatted = pool.map(_format, [sources[path] for path in order])
-        return dict(zip(order, formatted, strict=True))
-
-
-def write_package(files: dict[str, str], target: Path) -> None:
-    """Replace `target` with exactly `files`, atomically: nothing is half-written on failure."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    try:
-        for relative, text in files.items():
-            path = staging / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        if target.exists():
-            retired = target.with_name(f".{target.name}-old-{os.getpid()}")
-            target.rename(retired)
-            staging.rename(target)
-            shutil.rmtree(retired)
-        else:
-            staging.rename(target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def existing_files(target: Path) -> dict[str, str]:
-    if not target.is_dir():
-        return {}
-    result = {}
-    for path in sorted(target.rglob("*")):
-        if path.is_file() and not IGNORED_DIRECTORIES & set(
-            path.relative_to(target).parts
-        ):
-            result[path.relative_to(target).as_posix()] = path.read_text(
-                encoding="utf-8", errors="replace"
-            )
-    return result
-
-
-def diff_package(files: dict[str, str], target: Path) -> Iterator[str]:
-    """A unified diff from what is on disk to what generation gives; empty when they agree."""
-    current = existing_files(target)
-    for relative in sorted(set(files) | set(current)):
-        before, after = current.get(relative), files.get(relative)
-        if before == after:
-            continue
-        yield from difflib.unified_diff(
-            [] if before is None else before.splitlines(keepends=True),
-            [] if after is None else after.splitlines(keepends=True),
-            fromfile=f"a/{relative}" if before is not None else "/dev/null",
-            tofile=f"b/{relative}" if after is not None else "/dev/null",
-        )
+    """Black every module not in the cache; on several cores in worker processes, since
+    black holds the GIL. The largest go first, so that one big module does not finish last
+    on its own."""
+    cache = FormatCache(default_directory(), BLACK_MODE)
+    result = {path: cache.get(source) for path, source in sources.items()}
+    missing = {path: sources[path] for path, text in result.items() if text is None}
+    workers = min(os.cpu_count() or 1, len(missing), MAX_FORMAT_WORKERS)
+    if workers < 2 or sum(map(len, missing.values())) < PARALLEL_FORMAT_THRESHOLD:
+        formatted = {path: _format(source) for path, source in missing.items()}
+    else:
+        order = sorted(missing, key=lambda path: -len(missing[path]))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            texts = pool.map(_format, [missing[path] for path in order])
+            formatted = dict(zip(order, texts, strict=True))
+    for path, text in formatted.items():
+        cache.put(missing[path], text)
+    return {path: text or formatted[path] for path, text in result.items()}

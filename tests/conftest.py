@@ -6,6 +6,7 @@ import importlib
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -17,6 +18,11 @@ DEFAULT_DATASET = REPO.parent / "shared" / "tts" / "v3.32.1"
 # The rules generated code must pass: ruff's defaults, pycodestyle, bugbear, pyupgrade,
 # isort, ruff's own and simplify.
 RUFF_RULES = "E,F,W,B,UP,I,RUF,SIM"
+
+
+# Generations in the tests (and their subprocesses) use a cache of their own, empty at the
+# start: nothing is written to the user's cache, and every run formats from scratch.
+os.environ["TTN_LW_CODEGEN_CACHE"] = tempfile.mkdtemp(prefix="ttn-lw-test-cache-")
 
 
 def tts_dataset_path() -> Path:

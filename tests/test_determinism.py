@@ -17,7 +17,8 @@ from pathlib import Path
 from generator.build import build_checkout
 from generator.checkout import open_checkout
 from generator.passes.module_plan import plan_package
-from generator.render import render_package, write_package
+from generator.output import write_package
+from generator.render import render_package
 
 def shuffled(root, seed):
     checkout = open_checkout(Path(root))
@@ -35,7 +36,8 @@ if Path(tts).is_dir():
 
 
 def generate(seed: int, hash_seed: str, out: Path) -> str:
-    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    # No cache: each generation must run black itself.
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed, "TTN_LW_CODEGEN_CACHE": "off"}
     result = subprocess.run(
         [sys.executable, "-c", DRIVER, str(seed), str(out), str(tts_dataset_path())],
         cwd=REPO,

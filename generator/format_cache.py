@@ -1,0 +1,67 @@
+"""Black's output, cached by content.
+
+Formatting is most of a generation's time, and a regeneration (the same release again, or an
+upgrade that changes a few files) renders mostly the same modules: each module's formatted
+text is kept under the hash of black's version, its mode and the unformatted source.
+
+The cache lives in `$TTN_LW_CODEGEN_CACHE` (`off` disables it), else in
+`$XDG_CACHE_HOME/ttn-lw-codegen` or `~/.cache/ttn-lw-codegen`. Entries are written whole
+(a temporary file, then a rename), so a reader never sees half of one; a cache that cannot be
+written is simply not used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import black
+
+CACHE_ENV = "TTN_LW_CODEGEN_CACHE"
+
+
+def default_directory() -> Path | None:
+    configured = os.environ.get(CACHE_ENV)
+    if configured == "off":
+        return None
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "ttn-lw-codegen"
+
+
+class FormatCache:
+    def __init__(self, directory: Path | None, mode: black.Mode) -> None:
+        self._directory = directory
+        self._salt = f"black {version('black')}\0{mode!r}\0".encode()
+
+    def _path(self, source: str) -> Path | None:
+        if self._directory is None:
+            return None
+        digest = hashlib.sha256(self._salt + source.encode()).hexdigest()
+        return self._directory / digest[:2] / f"{digest[2:]}.py"
+
+    def get(self, source: str) -> str | None:
+        path = self._path(source)
+        try:
+            return None if path is None else path.read_text(encoding="utf-8")
+        except OSError:
+            return None
+
+    def put(self, source: str, formatted: str) -> None:
+        path = self._path(source)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(formatted)
+            os.replace(temporary, path)
+        except OSError:
+            self._directory = None  # read-only or full: generate without the cache
