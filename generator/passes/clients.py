@@ -7,6 +7,7 @@ streams. RPCs without an HTTP binding, or streaming from the client, are gRPC-on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -40,8 +41,15 @@ EMPTY = "google.protobuf.Empty"
 _PAGE_FIELDS = {"limit", "page"}
 
 
-def method_name(rpc_name: str) -> str:
-    return python_name(upper_snake(rpc_name).lower())
+# Words of a CamelCase name; an acronym's plural stays one word (`EUIs`, `IDs`).
+_WORDS = re.compile(
+    r"[A-Z]+s(?=[A-Z0-9]|$)|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*(?=[A-Z][a-z]|$)|[0-9]+"
+)
+
+
+def method_name(name: str) -> str:
+    """`GetIdentifiersForEUIs` -> `get_identifiers_for_euis`; keywords get an underscore."""
+    return python_name("_".join(w.lower() for w in _WORDS.findall(name)) or name)
 
 
 def plan_service_client(
