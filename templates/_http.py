@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import copy
 import datetime as _dt
 import email.utils
 import enum
@@ -86,17 +87,9 @@ class HttpRequest:
 def segment(value: Any) -> str:
     """A path value as one percent-encoded segment; "" when unset. A `/`, `?` or `#` is
     encoded and a `.` or `..` segment is spelt out, so no value can leave its route."""
-    if value is None:
+    if _rt.is_zero(value):
         return ""
-    if isinstance(value, enum.Enum):  # grpc-gateway takes the canonical name only
-        text = value.name if value.name else str(int(value.value))
-    elif isinstance(value, bool):
-        text = "true" if value else "false"
-    else:
-        text = str(value)
-    if not text or (isinstance(value, int) and value == 0):
-        return ""
-    encoded = quote(text, safe="")
+    encoded = quote(_text_of(value, "path value"), safe="")
     return encoded.replace(".", "%2E") if encoded in (".", "..") else encoded
 
 
@@ -122,16 +115,17 @@ def query(
         elif isinstance(value, _rt.Message):
             pairs += query(value, skip=skip, field_masks=field_masks, prefix=key + ".")
         elif isinstance(value, list):
-            pairs += ((key, _query_text(key, item)) for item in value)
+            pairs += ((key, _text_of(item, key)) for item in value)
         elif isinstance(value, dict):
-            pairs += ((f"{key}[{k}]", _query_text(key, v)) for k, v in value.items())
+            pairs += ((f"{key}[{k}]", _text_of(v, key)) for k, v in value.items())
         else:
-            pairs.append((key, _query_text(key, value)))
+            pairs.append((key, _text_of(value, key)))
     return pairs
 
 
-def _query_text(key: str, value: Any) -> str:
-    if isinstance(value, enum.Enum):
+def _text_of(value: Any, key: str) -> str:
+    """A value as grpc-gateway parses it from a path or a query string."""
+    if isinstance(value, enum.Enum):  # the canonical name only, or the number
         return value.name if value.name else str(int(value.value))
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -424,14 +418,15 @@ class Rpc(Generic[M, R]):
         return f"Rpc({self.name})"
 
     def request(self, request: M | None, fields: Mapping[str, Any]) -> M:
-        """The request message: the given one, or one built from keyword arguments."""
+        """The request message: a copy of the given one (expanding ALL and paging never
+        change the caller's), or one built from keyword arguments."""
         if request is not None:
             if fields:
                 raise TypeError(
                     f"{self.name}: pass the request message or keyword arguments, "
                     f"not both (got {', '.join(sorted(fields))})"
                 )
-            return request
+            return copy.copy(request)
         arguments = dict(fields)
         leaves = {k: arguments.pop(k) for k in self.leaf_arguments if k in arguments}
         mask = arguments.get(self.mask_field) if self.mask_field else None
