@@ -8,11 +8,9 @@ a client is created, so importing messages stays cheap.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import copy
 import datetime as _dt
-import email.utils
 import enum
 import json
 import time
@@ -589,6 +587,8 @@ def _retry_hint(headers: Mapping[str, str]) -> float | None:
         try:
             return float(value)
         except ValueError:
+            import email.utils  # rare: imported when needed
+
             when = email.utils.parsedate_to_datetime(value)
             if when is not None:
                 return (when - _dt.datetime.now(_dt.UTC)).total_seconds()
@@ -865,6 +865,12 @@ class Stream(Generic[R]):
             response.close()
 
 
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # about 35 ms to import: only async clients pay for it
+
+    await asyncio.sleep(seconds)
+
+
 class AsyncCaller(_CallerBase["httpx.AsyncClient"]):
     """Sends the requests of the async clients over one httpx.AsyncClient."""
 
@@ -901,7 +907,7 @@ class AsyncCaller(_CallerBase["httpx.AsyncClient"]):
             if delay is None:
                 return response
             await response.aclose()
-            await asyncio.sleep(delay)
+            await _async_sleep(delay)
             attempt += 1
 
     async def call(self, request: HttpRequest) -> tuple[Any, int | None]:
