@@ -10,9 +10,6 @@ from pathlib import Path
 
 from .checkout import Checkout, open_checkout
 from .diagnostics import InputError
-from .format_cache import default_directory
-from .output import diff_package, write_package
-from .output_cache import OutputCache, input_key
 
 EXIT_DIFFERENCES = 1
 EXIT_INPUT_ERROR = 2
@@ -100,6 +97,11 @@ def _inspect(root: Path, *, pretty: bool) -> int:
 
 
 def _generate(root: Path, out: Path, package: str, *, check: bool) -> int:
+    # Only generate needs these; `inspect` starts without them.
+    from .format_cache import default_directory
+    from .output import diff_package, write_package
+    from .output_cache import OutputCache, input_key
+
     if not package.isidentifier():
         raise InputError(f"--package {package!r}: not a valid Python package name")
     checkout = open_checkout(root)

@@ -223,7 +223,10 @@ def test_pages_walk_three_pages_and_expose_the_total(
     tts.reply("GET", DEVICES, page("d1", "d2"), page("d3", "d4"), page("d5"))
 
     async def scenario(client: Any) -> tuple[Any, list[Any]]:
-        pages = client.end_device_registry.list_all(application_id="app1", limit=2)
+        # A page in the request does not matter: all items means from page 1.
+        pages = client.end_device_registry.list_all(
+            application_id="app1", limit=2, page=9
+        )
         return await total(pages), await drain(pages)
 
     count, devices = run(mode, modules["clients"], tts.url, scenario)

@@ -682,7 +682,7 @@ class _PageState:
         self.size = (
             request.limit or DEFAULT_PAGE_SIZE
         )  # always sent: 0 means "no limit"
-        self.page = request.page or 1
+        self.page = 1  # all items: a page in the request is not where they start
         self.seen = 0
         self.total: int | None = None
 
