@@ -131,13 +131,12 @@ class PyRoute:
     """One HTTP binding, in the order the builder tries them (most path values first)."""
 
     method: str  # upper case
-    pattern: str  # as annotated
-    path: str  # the f-string of the route below /api/v3, e.g. "/applications/{application_id}"
+    # The f-string of the route below /api/v3, e.g. "/applications/{application_id}".
+    path: str
     needs: tuple[PyPathValue, ...]  # the path values it needs, all non-empty
     body: str  # "*" (the whole request as TTS JSON), a field's name, or "" for none
-    query_skip: tuple[
-        str, ...
-    ]  # dotted fields in the path or body, left out of the query
+    # Dotted fields in the path or the body, left out of the query.
+    query_skip: tuple[str, ...]
     field_masks: tuple[str, ...]  # dotted FieldMask fields, written comma-separated
     response_field: str  # `response_body`: the reply is this field of the response
 

@@ -235,7 +235,6 @@ def _route(
     )
     return PyRoute(
         method=binding.verb.upper(),
-        pattern=binding.pattern,
         path=path,
         needs=needs,
         body="*" if whole else binding.body_field or "",
