@@ -5,6 +5,7 @@ from __future__ import annotations
 import keyword
 import re
 import textwrap
+from collections.abc import Iterable
 
 
 def python_name(name: str) -> str:
@@ -62,3 +63,22 @@ def all_order(name: str) -> tuple[object, ...]:
 
 def upper_snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).upper()
+
+
+def word_chunks(words: Iterable[str], width: int = 78) -> tuple[str, ...]:
+    """Space-separated words in string pieces of at most `width` characters, to be written
+    one per line and joined by implicit concatenation: long lists take few lines. Pieces end
+    before a space (which starts the next piece), or inside a word too long for one piece,
+    before a dot."""
+    text = " ".join(words)
+    chunks = []
+    while len(text) > width:
+        cut = text.rfind(" ", 1, width + 1)
+        if cut <= 0:
+            cut = text.rfind(".", 1, width + 1)
+        if cut <= 0:
+            cut = width
+        chunks.append(text[:cut])
+        text = text[cut:]
+    chunks.append(text)
+    return tuple(chunks)

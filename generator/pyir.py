@@ -74,11 +74,13 @@ class PyMessage:
     fields: tuple[PyField, ...]  # declaration order, oneof members included
     plain_fields: tuple[PyField, ...]  # fields outside oneofs
     oneofs: tuple[PyOneof, ...]
-    slots: tuple[str, ...]  # declaration order (`__slots__` itself is sorted)
-    sorted_slots: tuple[str, ...]
+    slots: tuple[str, ...]  # declaration order
+    # The long name lists as string pieces for `_rt.words` (see naming.word_chunks).
+    slots_words: tuple[str, ...]
+    keys_words: tuple[str, ...]  # proto names of every field, oneof members included
+    nested_paths_words: tuple[str, ...]
+    top_level_paths_words: tuple[str, ...]
     paths_class: str
-    nested_paths: tuple[str, ...]
-    top_level_paths: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,6 +130,15 @@ class Message:
         return cls.from_json(data)
 
 
+def words(text: str) -> tuple[str, ...]:
+    """Names written as one string (long lists take few lines in generated code)."""
+    return tuple(text.split())
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 def snake_keys(
     data: dict[str, Any], camel: Mapping[str, str], known: frozenset[str]
 ) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from generator.build import build_checkout
 from generator.checkout import open_checkout
 from generator.diagnostics import InputError
 from generator.ir import Api, ProtoFile
-from generator.naming import escape_doc, python_name
+from generator.naming import escape_doc, python_name, word_chunks
 from generator.passes.module_plan import plan_package
 
 from .factories import make_field, make_message
@@ -125,3 +125,16 @@ def test_imports_are_relative_sorted_and_only_what_is_used(tmp_path: Path) -> No
     masks = {m.constant: m for m in devices.rpc_masks}
     assert masks["DEVICE_REGISTRY_SET_MASK"].is_set
     assert masks["DEVICE_REGISTRY_GET_MASK"].literal_alias == "DeviceRegistryGetPath"
+
+
+def test_long_name_lists_are_cut_into_pieces_that_join_back() -> None:
+    words = [
+        "short",
+        "x" * 30 + "." + "y" * 60,
+        "tail.end",
+        *(f"w{i}" for i in range(40)),
+    ]
+    chunks = word_chunks(words, width=40)
+    assert all(len(chunk) <= 40 for chunk in chunks)
+    assert "".join(chunks).split() == words
+    assert word_chunks([]) == ("",)

@@ -55,9 +55,9 @@ class TrackerIdentifiersPaths(_rt.FieldPath):
 class ApplicationIdentifiers(_rt.Message):
     """Identifies an application: a group of trackers."""
 
-    __slots__ = ("application_id",)
-    _SLOTS = ("application_id",)
-    _KEYS = frozenset(("application_id",))
+    _SLOTS = _rt.words("application_id")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("application_id")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {
         "applicationId": "application_id",
     }
@@ -68,8 +68,8 @@ class ApplicationIdentifiers(_rt.Message):
     PATHS: _typing.ClassVar[ApplicationIdentifiersPaths] = ApplicationIdentifiersPaths(
         ""
     )
-    FIELD_PATHS = ("application_id",)
-    TOP_LEVEL_FIELD_PATHS = ("application_id",)
+    FIELD_PATHS = _rt.words("application_id")
+    TOP_LEVEL_FIELD_PATHS = _rt.words("application_id")
     application_id: str
 
     def __init__(
@@ -108,29 +108,9 @@ class ApplicationIdentifiers(_rt.Message):
 class TrackerIdentifiers(_rt.Message):
     """Identifies a tracker. The EUIs are 8 bytes, written as upper-case hex."""
 
-    __slots__ = (
-        "application_ids",
-        "dev_addr",
-        "dev_eui",
-        "join_eui",
-        "tracker_id",
-    )
-    _SLOTS = (
-        "tracker_id",
-        "application_ids",
-        "dev_eui",
-        "join_eui",
-        "dev_addr",
-    )
-    _KEYS = frozenset(
-        (
-            "tracker_id",
-            "application_ids",
-            "dev_eui",
-            "join_eui",
-            "dev_addr",
-        )
-    )
+    _SLOTS = _rt.words("tracker_id application_ids dev_eui join_eui dev_addr")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("tracker_id application_ids dev_eui join_eui dev_addr")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {
         "trackerId": "tracker_id",
         "applicationIds": "application_ids",
@@ -147,20 +127,12 @@ class TrackerIdentifiers(_rt.Message):
     }
     _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[TrackerIdentifiersPaths] = TrackerIdentifiersPaths("")
-    FIELD_PATHS = (
-        "application_ids",
-        "application_ids.application_id",
-        "dev_addr",
-        "dev_eui",
-        "join_eui",
-        "tracker_id",
+    FIELD_PATHS = _rt.words(
+        "application_ids application_ids.application_id dev_addr dev_eui join_eui"
+        " tracker_id"
     )
-    TOP_LEVEL_FIELD_PATHS = (
-        "application_ids",
-        "dev_addr",
-        "dev_eui",
-        "join_eui",
-        "tracker_id",
+    TOP_LEVEL_FIELD_PATHS = _rt.words(
+        "application_ids dev_addr dev_eui join_eui tracker_id"
     )
     tracker_id: str
     application_ids: ApplicationIdentifiers | None

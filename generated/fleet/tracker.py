@@ -558,17 +558,17 @@ class TrackersPaths(_rt.FieldPath):
 class BandValue(_rt.Message):
     """The message acme.fleet.v1.BandValue."""
 
-    __slots__ = ("value",)
-    _SLOTS = ("value",)
-    _KEYS = frozenset(("value",))
+    _SLOTS = _rt.words("value")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("value")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {}
     _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
         "value": "value",
     }
     _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[BandValuePaths] = BandValuePaths("")
-    FIELD_PATHS = ("value",)
-    TOP_LEVEL_FIELD_PATHS = ("value",)
+    FIELD_PATHS = _rt.words("value")
+    TOP_LEVEL_FIELD_PATHS = _rt.words("value")
     value: Band
 
     def __init__(
@@ -592,17 +592,17 @@ class BandValue(_rt.Message):
 class BoolValue(_rt.Message):
     """The message acme.fleet.v1.BoolValue."""
 
-    __slots__ = ("value",)
-    _SLOTS = ("value",)
-    _KEYS = frozenset(("value",))
+    _SLOTS = _rt.words("value")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("value")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {}
     _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
         "value": "value",
     }
     _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[BoolValuePaths] = BoolValuePaths("")
-    FIELD_PATHS = ("value",)
-    TOP_LEVEL_FIELD_PATHS = ("value",)
+    FIELD_PATHS = _rt.words("value")
+    TOP_LEVEL_FIELD_PATHS = _rt.words("value")
     value: bool
 
     def __init__(
@@ -628,26 +628,9 @@ class BoolValue(_rt.Message):
 class Fault(_rt.Message):
     """A failure, with the failure that caused it: a self-referencing message."""
 
-    __slots__ = (
-        "attributes",
-        "cause",
-        "code",
-        "message",
-    )
-    _SLOTS = (
-        "message",
-        "cause",
-        "code",
-        "attributes",
-    )
-    _KEYS = frozenset(
-        (
-            "message",
-            "cause",
-            "code",
-            "attributes",
-        )
-    )
+    _SLOTS = _rt.words("message cause code attributes")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("message cause code attributes")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {}
     _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
         "message": "message",
@@ -657,19 +640,8 @@ class Fault(_rt.Message):
     }
     _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[FaultPaths] = FaultPaths("")
-    FIELD_PATHS = (
-        "attributes",
-        "cause",
-        "cause.message",
-        "code",
-        "message",
-    )
-    TOP_LEVEL_FIELD_PATHS = (
-        "attributes",
-        "cause",
-        "code",
-        "message",
-    )
+    FIELD_PATHS = _rt.words("attributes cause cause.message code message")
+    TOP_LEVEL_FIELD_PATHS = _rt.words("attributes cause code message")
     message: str
     cause: Fault | None
     code: int
@@ -733,17 +705,17 @@ class Fault(_rt.Message):
 class FrequencyValue(_rt.Message):
     """The message acme.fleet.v1.FrequencyValue."""
 
-    __slots__ = ("value",)
-    _SLOTS = ("value",)
-    _KEYS = frozenset(("value",))
+    _SLOTS = _rt.words("value")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("value")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {}
     _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
         "value": "value",
     }
     _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[FrequencyValuePaths] = FrequencyValuePaths("")
-    FIELD_PATHS = ("value",)
-    TOP_LEVEL_FIELD_PATHS = ("value",)
+    FIELD_PATHS = _rt.words("value")
+    TOP_LEVEL_FIELD_PATHS = _rt.words("value")
     value: int
 
     def __init__(
@@ -767,23 +739,9 @@ class FrequencyValue(_rt.Message):
 class Keys(_rt.Message):
     """The message acme.fleet.v1.Keys."""
 
-    __slots__ = (
-        "app_key",
-        "custody",
-        "encrypted_key",
-    )
-    _SLOTS = (
-        "app_key",
-        "custody",
-        "encrypted_key",
-    )
-    _KEYS = frozenset(
-        (
-            "app_key",
-            "custody",
-            "encrypted_key",
-        )
-    )
+    _SLOTS = _rt.words("app_key custody encrypted_key")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("app_key custody encrypted_key")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {
         "appKey": "app_key",
         "encryptedKey": "encrypted_key",
@@ -795,16 +753,8 @@ class Keys(_rt.Message):
     }
     _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[KeysPaths] = KeysPaths("")
-    FIELD_PATHS = (
-        "app_key",
-        "custody",
-        "encrypted_key",
-    )
-    TOP_LEVEL_FIELD_PATHS = (
-        "app_key",
-        "custody",
-        "encrypted_key",
-    )
+    FIELD_PATHS = _rt.words("app_key custody encrypted_key")
+    TOP_LEVEL_FIELD_PATHS = _rt.words("app_key custody encrypted_key")
     app_key: bytes
     """An AES-128 key: 16 bytes of hex."""
     custody: KeyCustody
@@ -863,26 +813,9 @@ class Keys(_rt.Message):
 class Location(_rt.Message):
     """The message acme.fleet.v1.Location."""
 
-    __slots__ = (
-        "accuracy",
-        "altitude",
-        "latitude",
-        "longitude",
-    )
-    _SLOTS = (
-        "latitude",
-        "longitude",
-        "altitude",
-        "accuracy",
-    )
-    _KEYS = frozenset(
-        (
-            "latitude",
-            "longitude",
-            "altitude",
-            "accuracy",
-        )
-    )
+    _SLOTS = _rt.words("latitude longitude altitude accuracy")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("latitude longitude altitude accuracy")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {}
     _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
         "latitude": "latitude",
@@ -892,18 +825,8 @@ class Location(_rt.Message):
     }
     _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[LocationPaths] = LocationPaths("")
-    FIELD_PATHS = (
-        "accuracy",
-        "altitude",
-        "latitude",
-        "longitude",
-    )
-    TOP_LEVEL_FIELD_PATHS = (
-        "accuracy",
-        "altitude",
-        "latitude",
-        "longitude",
-    )
+    FIELD_PATHS = _rt.words("accuracy altitude latitude longitude")
+    TOP_LEVEL_FIELD_PATHS = _rt.words("accuracy altitude latitude longitude")
     latitude: float
     longitude: float
     altitude: int
@@ -973,149 +896,22 @@ class Tracker(_rt.Message):
     Comments may hold anything: \"quotes\", \\backslashes\\, and ''' or \"\"\"
     triple quotes."""
 
-    __slots__ = (
-        "_firmware",
-        "address_prefixes",
-        "attributes",
-        "balance",
-        "band",
-        "bands",
-        "battery_percent",
-        "checksum",
-        "class_",
-        "clock_drift",
-        "counters_by_port",
-        "created_at",
-        "decoded",
-        "delta",
-        "extra",
-        "flags",
-        "health",
-        "history",
-        "ids",
-        "keys",
-        "label",
-        "last_fault",
-        "last_nonce",
-        "last_payload",
-        "locations",
-        "metadata",
-        "name",
-        "net_id",
-        "nickname",
-        "offset",
-        "online",
-        "ratio",
-        "rssi",
-        "scores",
-        "sequence",
-        "serial",
-        "settings",
-        "snr_total",
-        "temperature",
-        "token",
-        "updated_at",
-        "uplinks",
-        "uptime",
-        "visible_paths",
-        "voltage",
+    _SLOTS = _rt.words(
+        "ids created_at updated_at name label attributes locations band health settings"
+        " keys net_id last_nonce address_prefixes last_payload battery_percent uplinks"
+        " clock_drift temperature offset checksum serial rssi snr_total"
+        " counters_by_port flags scores bands metadata extra history decoded"
+        " visible_paths ratio voltage delta uptime balance sequence online nickname"
+        " token last_fault class_ _firmware"
     )
-    _SLOTS = (
-        "ids",
-        "created_at",
-        "updated_at",
-        "name",
-        "label",
-        "attributes",
-        "locations",
-        "band",
-        "health",
-        "settings",
-        "keys",
-        "net_id",
-        "last_nonce",
-        "address_prefixes",
-        "last_payload",
-        "battery_percent",
-        "uplinks",
-        "clock_drift",
-        "temperature",
-        "offset",
-        "checksum",
-        "serial",
-        "rssi",
-        "snr_total",
-        "counters_by_port",
-        "flags",
-        "scores",
-        "bands",
-        "metadata",
-        "extra",
-        "history",
-        "decoded",
-        "visible_paths",
-        "ratio",
-        "voltage",
-        "delta",
-        "uptime",
-        "balance",
-        "sequence",
-        "online",
-        "nickname",
-        "token",
-        "last_fault",
-        "class_",
-        "_firmware",
-    )
-    _KEYS = frozenset(
-        (
-            "ids",
-            "created_at",
-            "updated_at",
-            "name",
-            "label",
-            "attributes",
-            "locations",
-            "band",
-            "health",
-            "settings",
-            "keys",
-            "net_id",
-            "last_nonce",
-            "address_prefixes",
-            "last_payload",
-            "firmware_url",
-            "firmware_image",
-            "battery_percent",
-            "uplinks",
-            "clock_drift",
-            "temperature",
-            "offset",
-            "checksum",
-            "serial",
-            "rssi",
-            "snr_total",
-            "counters_by_port",
-            "flags",
-            "scores",
-            "bands",
-            "metadata",
-            "extra",
-            "history",
-            "decoded",
-            "visible_paths",
-            "ratio",
-            "voltage",
-            "delta",
-            "uptime",
-            "balance",
-            "sequence",
-            "online",
-            "nickname",
-            "token",
-            "last_fault",
-            "class",
-        )
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set(
+        "ids created_at updated_at name label attributes locations band health settings"
+        " keys net_id last_nonce address_prefixes last_payload firmware_url"
+        " firmware_image battery_percent uplinks clock_drift temperature offset"
+        " checksum serial rssi snr_total counters_by_port flags scores bands metadata"
+        " extra history decoded visible_paths ratio voltage delta uptime balance"
+        " sequence online nickname token last_fault class"
     )
     _CAMEL: _typing.ClassVar[dict[str, str]] = {
         "createdAt": "created_at",
@@ -1185,133 +981,32 @@ class Tracker(_rt.Message):
         "firmware": "_firmware",
     }
     PATHS: _typing.ClassVar[TrackerPaths] = TrackerPaths("")
-    FIELD_PATHS = (
-        "address_prefixes",
-        "attributes",
-        "balance",
-        "band",
-        "bands",
-        "battery_percent",
-        "checksum",
-        "class",
-        "clock_drift",
-        "counters_by_port",
-        "created_at",
-        "decoded",
-        "delta",
-        "extra",
-        "firmware",
-        "firmware.firmware_image",
-        "firmware.firmware_url",
-        "flags",
-        "health",
-        "history",
-        "ids",
-        "ids.application_ids",
-        "ids.application_ids.application_id",
-        "ids.dev_addr",
-        "ids.dev_eui",
-        "ids.join_eui",
-        "ids.tracker_id",
-        "keys",
-        "keys.app_key",
-        "keys.custody",
-        "keys.encrypted_key",
-        "label",
-        "last_fault",
-        "last_fault.attributes",
-        "last_fault.cause",
-        "last_fault.cause.message",
-        "last_fault.code",
-        "last_fault.message",
-        "last_nonce",
-        "last_payload",
-        "locations",
-        "metadata",
-        "name",
-        "net_id",
-        "nickname",
-        "offset",
-        "online",
-        "ratio",
-        "rssi",
-        "scores",
-        "sequence",
-        "serial",
-        "settings",
-        "settings.adaptive",
-        "settings.adaptive.value",
-        "settings.band",
-        "settings.band.value",
-        "settings.mode",
-        "settings.mode.disabled",
-        "settings.mode.dynamic",
-        "settings.mode.dynamic.limits",
-        "settings.mode.dynamic.limits.max",
-        "settings.mode.dynamic.limits.min",
-        "settings.mode.dynamic.margin",
-        "settings.mode.static",
-        "settings.mode.static.channels",
-        "settings.mode.static.spreading_factor",
-        "settings.priority",
-        "settings.report_interval",
-        "settings.rx_frequency",
-        "settings.rx_frequency.value",
-        "snr_total",
-        "temperature",
-        "token",
-        "updated_at",
-        "uplinks",
-        "uptime",
-        "visible_paths",
-        "voltage",
+    FIELD_PATHS = _rt.words(
+        "address_prefixes attributes balance band bands battery_percent checksum class"
+        " clock_drift counters_by_port created_at decoded delta extra firmware"
+        " firmware.firmware_image firmware.firmware_url flags health history ids"
+        " ids.application_ids ids.application_ids.application_id ids.dev_addr"
+        " ids.dev_eui ids.join_eui ids.tracker_id keys keys.app_key keys.custody"
+        " keys.encrypted_key label last_fault last_fault.attributes last_fault.cause"
+        " last_fault.cause.message last_fault.code last_fault.message last_nonce"
+        " last_payload locations metadata name net_id nickname offset online ratio rssi"
+        " scores sequence serial settings settings.adaptive settings.adaptive.value"
+        " settings.band settings.band.value settings.mode settings.mode.disabled"
+        " settings.mode.dynamic settings.mode.dynamic.limits"
+        " settings.mode.dynamic.limits.max settings.mode.dynamic.limits.min"
+        " settings.mode.dynamic.margin settings.mode.static"
+        " settings.mode.static.channels settings.mode.static.spreading_factor"
+        " settings.priority settings.report_interval settings.rx_frequency"
+        " settings.rx_frequency.value snr_total temperature token updated_at uplinks"
+        " uptime visible_paths voltage"
     )
-    TOP_LEVEL_FIELD_PATHS = (
-        "address_prefixes",
-        "attributes",
-        "balance",
-        "band",
-        "bands",
-        "battery_percent",
-        "checksum",
-        "class",
-        "clock_drift",
-        "counters_by_port",
-        "created_at",
-        "decoded",
-        "delta",
-        "extra",
-        "firmware",
-        "flags",
-        "health",
-        "history",
-        "ids",
-        "keys",
-        "label",
-        "last_fault",
-        "last_nonce",
-        "last_payload",
-        "locations",
-        "metadata",
-        "name",
-        "net_id",
-        "nickname",
-        "offset",
-        "online",
-        "ratio",
-        "rssi",
-        "scores",
-        "sequence",
-        "serial",
-        "settings",
-        "snr_total",
-        "temperature",
-        "token",
-        "updated_at",
-        "uplinks",
-        "uptime",
-        "visible_paths",
-        "voltage",
+    TOP_LEVEL_FIELD_PATHS = _rt.words(
+        "address_prefixes attributes balance band bands battery_percent checksum class"
+        " clock_drift counters_by_port created_at decoded delta extra firmware flags"
+        " health history ids keys label last_fault last_nonce last_payload locations"
+        " metadata name net_id nickname offset online ratio rssi scores sequence serial"
+        " settings snr_total temperature token updated_at uplinks uptime visible_paths"
+        " voltage"
     )
     ids: TrackerIdentifiers | None
     created_at: _dt.datetime | None
@@ -1846,33 +1541,10 @@ class Tracker(_rt.Message):
 class TrackerSettings(_rt.Message):
     """The message acme.fleet.v1.TrackerSettings."""
 
-    __slots__ = (
-        "_mode",
-        "adaptive",
-        "band",
-        "priority",
-        "report_interval",
-        "rx_frequency",
-    )
-    _SLOTS = (
-        "report_interval",
-        "adaptive",
-        "rx_frequency",
-        "band",
-        "priority",
-        "_mode",
-    )
-    _KEYS = frozenset(
-        (
-            "report_interval",
-            "adaptive",
-            "rx_frequency",
-            "band",
-            "priority",
-            "static",
-            "dynamic",
-            "disabled",
-        )
+    _SLOTS = _rt.words("report_interval adaptive rx_frequency band priority _mode")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set(
+        "report_interval adaptive rx_frequency band priority static dynamic disabled"
     )
     _CAMEL: _typing.ClassVar[dict[str, str]] = {
         "reportInterval": "report_interval",
@@ -1892,33 +1564,15 @@ class TrackerSettings(_rt.Message):
         "mode": "_mode",
     }
     PATHS: _typing.ClassVar[TrackerSettingsPaths] = TrackerSettingsPaths("")
-    FIELD_PATHS = (
-        "adaptive",
-        "adaptive.value",
-        "band",
-        "band.value",
-        "mode",
-        "mode.disabled",
-        "mode.dynamic",
-        "mode.dynamic.limits",
-        "mode.dynamic.limits.max",
-        "mode.dynamic.limits.min",
-        "mode.dynamic.margin",
-        "mode.static",
-        "mode.static.channels",
-        "mode.static.spreading_factor",
-        "priority",
-        "report_interval",
-        "rx_frequency",
-        "rx_frequency.value",
+    FIELD_PATHS = _rt.words(
+        "adaptive adaptive.value band band.value mode mode.disabled mode.dynamic"
+        " mode.dynamic.limits mode.dynamic.limits.max mode.dynamic.limits.min"
+        " mode.dynamic.margin mode.static mode.static.channels"
+        " mode.static.spreading_factor priority report_interval rx_frequency"
+        " rx_frequency.value"
     )
-    TOP_LEVEL_FIELD_PATHS = (
-        "adaptive",
-        "band",
-        "mode",
-        "priority",
-        "report_interval",
-        "rx_frequency",
+    TOP_LEVEL_FIELD_PATHS = _rt.words(
+        "adaptive band mode priority report_interval rx_frequency"
     )
     report_interval: _dt.timedelta | None
     adaptive: BoolValue | None
@@ -2080,20 +1734,9 @@ class TrackerSettings(_rt.Message):
 class TrackerSettings_DynamicMode(_rt.Message):
     """The message acme.fleet.v1.TrackerSettings.DynamicMode."""
 
-    __slots__ = (
-        "limits",
-        "margin",
-    )
-    _SLOTS = (
-        "margin",
-        "limits",
-    )
-    _KEYS = frozenset(
-        (
-            "margin",
-            "limits",
-        )
-    )
+    _SLOTS = _rt.words("margin limits")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("margin limits")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {}
     _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
         "margin": "margin",
@@ -2103,16 +1746,8 @@ class TrackerSettings_DynamicMode(_rt.Message):
     PATHS: _typing.ClassVar[TrackerSettings_DynamicModePaths] = (
         TrackerSettings_DynamicModePaths("")
     )
-    FIELD_PATHS = (
-        "limits",
-        "limits.max",
-        "limits.min",
-        "margin",
-    )
-    TOP_LEVEL_FIELD_PATHS = (
-        "limits",
-        "margin",
-    )
+    FIELD_PATHS = _rt.words("limits limits.max limits.min margin")
+    TOP_LEVEL_FIELD_PATHS = _rt.words("limits margin")
     margin: float | None
     limits: TrackerSettings_DynamicMode_Limits | None
 
@@ -2163,20 +1798,9 @@ class TrackerSettings_DynamicMode(_rt.Message):
 class TrackerSettings_DynamicMode_Limits(_rt.Message):
     """The message acme.fleet.v1.TrackerSettings.DynamicMode.Limits."""
 
-    __slots__ = (
-        "max",
-        "min",
-    )
-    _SLOTS = (
-        "min",
-        "max",
-    )
-    _KEYS = frozenset(
-        (
-            "min",
-            "max",
-        )
-    )
+    _SLOTS = _rt.words("min max")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("min max")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {}
     _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
         "min": "min",
@@ -2186,14 +1810,8 @@ class TrackerSettings_DynamicMode_Limits(_rt.Message):
     PATHS: _typing.ClassVar[TrackerSettings_DynamicMode_LimitsPaths] = (
         TrackerSettings_DynamicMode_LimitsPaths("")
     )
-    FIELD_PATHS = (
-        "max",
-        "min",
-    )
-    TOP_LEVEL_FIELD_PATHS = (
-        "max",
-        "min",
-    )
+    FIELD_PATHS = _rt.words("max min")
+    TOP_LEVEL_FIELD_PATHS = _rt.words("max min")
     min: int
     max: int
 
@@ -2236,20 +1854,9 @@ class TrackerSettings_DynamicMode_Limits(_rt.Message):
 class TrackerSettings_StaticMode(_rt.Message):
     """The message acme.fleet.v1.TrackerSettings.StaticMode."""
 
-    __slots__ = (
-        "channels",
-        "spreading_factor",
-    )
-    _SLOTS = (
-        "spreading_factor",
-        "channels",
-    )
-    _KEYS = frozenset(
-        (
-            "spreading_factor",
-            "channels",
-        )
-    )
+    _SLOTS = _rt.words("spreading_factor channels")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("spreading_factor channels")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {
         "spreadingFactor": "spreading_factor",
     }
@@ -2261,14 +1868,8 @@ class TrackerSettings_StaticMode(_rt.Message):
     PATHS: _typing.ClassVar[TrackerSettings_StaticModePaths] = (
         TrackerSettings_StaticModePaths("")
     )
-    FIELD_PATHS = (
-        "channels",
-        "spreading_factor",
-    )
-    TOP_LEVEL_FIELD_PATHS = (
-        "channels",
-        "spreading_factor",
-    )
+    FIELD_PATHS = _rt.words("channels spreading_factor")
+    TOP_LEVEL_FIELD_PATHS = _rt.words("channels spreading_factor")
     spreading_factor: int
     channels: list[int]
 
@@ -2319,17 +1920,17 @@ class TrackerSettings_StaticMode(_rt.Message):
 class Trackers(_rt.Message):
     """The message acme.fleet.v1.Trackers."""
 
-    __slots__ = ("trackers",)
-    _SLOTS = ("trackers",)
-    _KEYS = frozenset(("trackers",))
+    _SLOTS = _rt.words("trackers")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("trackers")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {}
     _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
         "trackers": "trackers",
     }
     _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[TrackersPaths] = TrackersPaths("")
-    FIELD_PATHS = ("trackers",)
-    TOP_LEVEL_FIELD_PATHS = ("trackers",)
+    FIELD_PATHS = _rt.words("trackers")
+    TOP_LEVEL_FIELD_PATHS = _rt.words("trackers")
     trackers: list[Tracker]
 
     def __init__(

@@ -174,98 +174,44 @@ class TrackerEventPaths(_rt.FieldPath):
 class CreateTrackerRequest(_rt.Message):
     """The message acme.fleet.v1.CreateTrackerRequest."""
 
-    __slots__ = ("tracker",)
-    _SLOTS = ("tracker",)
-    _KEYS = frozenset(("tracker",))
+    _SLOTS = _rt.words("tracker")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("tracker")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {}
     _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
         "tracker": "tracker",
     }
     _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[CreateTrackerRequestPaths] = CreateTrackerRequestPaths("")
-    FIELD_PATHS = (
-        "tracker",
-        "tracker.address_prefixes",
-        "tracker.attributes",
-        "tracker.balance",
-        "tracker.band",
-        "tracker.bands",
-        "tracker.battery_percent",
-        "tracker.checksum",
-        "tracker.class",
-        "tracker.clock_drift",
-        "tracker.counters_by_port",
-        "tracker.created_at",
-        "tracker.decoded",
-        "tracker.delta",
-        "tracker.extra",
-        "tracker.firmware",
-        "tracker.firmware.firmware_image",
-        "tracker.firmware.firmware_url",
-        "tracker.flags",
-        "tracker.health",
-        "tracker.history",
-        "tracker.ids",
-        "tracker.ids.application_ids",
-        "tracker.ids.application_ids.application_id",
-        "tracker.ids.dev_addr",
-        "tracker.ids.dev_eui",
-        "tracker.ids.join_eui",
-        "tracker.ids.tracker_id",
-        "tracker.keys",
-        "tracker.keys.app_key",
-        "tracker.keys.custody",
-        "tracker.keys.encrypted_key",
-        "tracker.label",
-        "tracker.last_fault",
-        "tracker.last_fault.attributes",
-        "tracker.last_fault.cause",
-        "tracker.last_fault.cause.message",
-        "tracker.last_fault.code",
-        "tracker.last_fault.message",
-        "tracker.last_nonce",
-        "tracker.last_payload",
-        "tracker.locations",
-        "tracker.metadata",
-        "tracker.name",
-        "tracker.net_id",
-        "tracker.nickname",
-        "tracker.offset",
-        "tracker.online",
-        "tracker.ratio",
-        "tracker.rssi",
-        "tracker.scores",
-        "tracker.sequence",
-        "tracker.serial",
-        "tracker.settings",
-        "tracker.settings.adaptive",
-        "tracker.settings.adaptive.value",
-        "tracker.settings.band",
-        "tracker.settings.band.value",
-        "tracker.settings.mode",
-        "tracker.settings.mode.disabled",
-        "tracker.settings.mode.dynamic",
-        "tracker.settings.mode.dynamic.limits",
-        "tracker.settings.mode.dynamic.limits.max",
-        "tracker.settings.mode.dynamic.limits.min",
-        "tracker.settings.mode.dynamic.margin",
-        "tracker.settings.mode.static",
-        "tracker.settings.mode.static.channels",
-        "tracker.settings.mode.static.spreading_factor",
-        "tracker.settings.priority",
-        "tracker.settings.report_interval",
-        "tracker.settings.rx_frequency",
-        "tracker.settings.rx_frequency.value",
-        "tracker.snr_total",
-        "tracker.temperature",
-        "tracker.token",
-        "tracker.updated_at",
-        "tracker.uplinks",
-        "tracker.uptime",
-        "tracker.visible_paths",
-        "tracker.voltage",
+    FIELD_PATHS = _rt.words(
+        "tracker tracker.address_prefixes tracker.attributes tracker.balance"
+        " tracker.band tracker.bands tracker.battery_percent tracker.checksum"
+        " tracker.class tracker.clock_drift tracker.counters_by_port tracker.created_at"
+        " tracker.decoded tracker.delta tracker.extra tracker.firmware"
+        " tracker.firmware.firmware_image tracker.firmware.firmware_url tracker.flags"
+        " tracker.health tracker.history tracker.ids tracker.ids.application_ids"
+        " tracker.ids.application_ids.application_id tracker.ids.dev_addr"
+        " tracker.ids.dev_eui tracker.ids.join_eui tracker.ids.tracker_id tracker.keys"
+        " tracker.keys.app_key tracker.keys.custody tracker.keys.encrypted_key"
+        " tracker.label tracker.last_fault tracker.last_fault.attributes"
+        " tracker.last_fault.cause tracker.last_fault.cause.message"
+        " tracker.last_fault.code tracker.last_fault.message tracker.last_nonce"
+        " tracker.last_payload tracker.locations tracker.metadata tracker.name"
+        " tracker.net_id tracker.nickname tracker.offset tracker.online tracker.ratio"
+        " tracker.rssi tracker.scores tracker.sequence tracker.serial tracker.settings"
+        " tracker.settings.adaptive tracker.settings.adaptive.value"
+        " tracker.settings.band tracker.settings.band.value tracker.settings.mode"
+        " tracker.settings.mode.disabled tracker.settings.mode.dynamic"
+        " tracker.settings.mode.dynamic.limits tracker.settings.mode.dynamic.limits.max"
+        " tracker.settings.mode.dynamic.limits.min tracker.settings.mode.dynamic.margin"
+        " tracker.settings.mode.static tracker.settings.mode.static.channels"
+        " tracker.settings.mode.static.spreading_factor tracker.settings.priority"
+        " tracker.settings.report_interval tracker.settings.rx_frequency"
+        " tracker.settings.rx_frequency.value tracker.snr_total tracker.temperature"
+        " tracker.token tracker.updated_at tracker.uplinks tracker.uptime"
+        " tracker.visible_paths tracker.voltage"
     )
-    TOP_LEVEL_FIELD_PATHS = ("tracker",)
+    TOP_LEVEL_FIELD_PATHS = _rt.words("tracker")
     tracker: Tracker | None
 
     def __init__(
@@ -304,20 +250,9 @@ class CreateTrackerRequest(_rt.Message):
 class GetTrackerRequest(_rt.Message):
     """The message acme.fleet.v1.GetTrackerRequest."""
 
-    __slots__ = (
-        "field_mask",
-        "tracker_ids",
-    )
-    _SLOTS = (
-        "tracker_ids",
-        "field_mask",
-    )
-    _KEYS = frozenset(
-        (
-            "tracker_ids",
-            "field_mask",
-        )
-    )
+    _SLOTS = _rt.words("tracker_ids field_mask")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("tracker_ids field_mask")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {
         "trackerIds": "tracker_ids",
         "fieldMask": "field_mask",
@@ -328,20 +263,12 @@ class GetTrackerRequest(_rt.Message):
     }
     _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[GetTrackerRequestPaths] = GetTrackerRequestPaths("")
-    FIELD_PATHS = (
-        "field_mask",
-        "tracker_ids",
-        "tracker_ids.application_ids",
-        "tracker_ids.application_ids.application_id",
-        "tracker_ids.dev_addr",
-        "tracker_ids.dev_eui",
-        "tracker_ids.join_eui",
-        "tracker_ids.tracker_id",
+    FIELD_PATHS = _rt.words(
+        "field_mask tracker_ids tracker_ids.application_ids"
+        " tracker_ids.application_ids.application_id tracker_ids.dev_addr"
+        " tracker_ids.dev_eui tracker_ids.join_eui tracker_ids.tracker_id"
     )
-    TOP_LEVEL_FIELD_PATHS = (
-        "field_mask",
-        "tracker_ids",
-    )
+    TOP_LEVEL_FIELD_PATHS = _rt.words("field_mask tracker_ids")
     tracker_ids: TrackerIdentifiers | None
     field_mask: list[str] | None
 
@@ -390,32 +317,9 @@ class GetTrackerRequest(_rt.Message):
 class ListTrackersRequest(_rt.Message):
     """The message acme.fleet.v1.ListTrackersRequest."""
 
-    __slots__ = (
-        "application_ids",
-        "field_mask",
-        "limit",
-        "order",
-        "page",
-        "tags",
-    )
-    _SLOTS = (
-        "application_ids",
-        "field_mask",
-        "order",
-        "limit",
-        "page",
-        "tags",
-    )
-    _KEYS = frozenset(
-        (
-            "application_ids",
-            "field_mask",
-            "order",
-            "limit",
-            "page",
-            "tags",
-        )
-    )
+    _SLOTS = _rt.words("application_ids field_mask order limit page tags")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("application_ids field_mask order limit page tags")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {
         "applicationIds": "application_ids",
         "fieldMask": "field_mask",
@@ -430,22 +334,12 @@ class ListTrackersRequest(_rt.Message):
     }
     _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[ListTrackersRequestPaths] = ListTrackersRequestPaths("")
-    FIELD_PATHS = (
-        "application_ids",
-        "application_ids.application_id",
-        "field_mask",
-        "limit",
-        "order",
-        "page",
-        "tags",
+    FIELD_PATHS = _rt.words(
+        "application_ids application_ids.application_id field_mask limit order page"
+        " tags"
     )
-    TOP_LEVEL_FIELD_PATHS = (
-        "application_ids",
-        "field_mask",
-        "limit",
-        "order",
-        "page",
-        "tags",
+    TOP_LEVEL_FIELD_PATHS = _rt.words(
+        "application_ids field_mask limit order page tags"
     )
     application_ids: ApplicationIdentifiers | None
     field_mask: list[str] | None
@@ -530,20 +424,9 @@ class ListTrackersRequest(_rt.Message):
 class ReportRequest(_rt.Message):
     """The message acme.fleet.v1.ReportRequest."""
 
-    __slots__ = (
-        "location",
-        "tracker_ids",
-    )
-    _SLOTS = (
-        "tracker_ids",
-        "location",
-    )
-    _KEYS = frozenset(
-        (
-            "tracker_ids",
-            "location",
-        )
-    )
+    _SLOTS = _rt.words("tracker_ids location")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("tracker_ids location")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {
         "trackerIds": "tracker_ids",
     }
@@ -553,24 +436,13 @@ class ReportRequest(_rt.Message):
     }
     _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[ReportRequestPaths] = ReportRequestPaths("")
-    FIELD_PATHS = (
-        "location",
-        "location.accuracy",
-        "location.altitude",
-        "location.latitude",
-        "location.longitude",
-        "tracker_ids",
-        "tracker_ids.application_ids",
-        "tracker_ids.application_ids.application_id",
-        "tracker_ids.dev_addr",
-        "tracker_ids.dev_eui",
-        "tracker_ids.join_eui",
-        "tracker_ids.tracker_id",
+    FIELD_PATHS = _rt.words(
+        "location location.accuracy location.altitude location.latitude"
+        " location.longitude tracker_ids tracker_ids.application_ids"
+        " tracker_ids.application_ids.application_id tracker_ids.dev_addr"
+        " tracker_ids.dev_eui tracker_ids.join_eui tracker_ids.tracker_id"
     )
-    TOP_LEVEL_FIELD_PATHS = (
-        "location",
-        "tracker_ids",
-    )
+    TOP_LEVEL_FIELD_PATHS = _rt.words("location tracker_ids")
     tracker_ids: TrackerIdentifiers | None
     location: Location | None
 
@@ -617,20 +489,9 @@ class ReportRequest(_rt.Message):
 class SetTrackerRequest(_rt.Message):
     """The message acme.fleet.v1.SetTrackerRequest."""
 
-    __slots__ = (
-        "field_mask",
-        "tracker",
-    )
-    _SLOTS = (
-        "tracker",
-        "field_mask",
-    )
-    _KEYS = frozenset(
-        (
-            "tracker",
-            "field_mask",
-        )
-    )
+    _SLOTS = _rt.words("tracker field_mask")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("tracker field_mask")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {
         "fieldMask": "field_mask",
     }
@@ -640,93 +501,35 @@ class SetTrackerRequest(_rt.Message):
     }
     _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[SetTrackerRequestPaths] = SetTrackerRequestPaths("")
-    FIELD_PATHS = (
-        "field_mask",
-        "tracker",
-        "tracker.address_prefixes",
-        "tracker.attributes",
-        "tracker.balance",
-        "tracker.band",
-        "tracker.bands",
-        "tracker.battery_percent",
-        "tracker.checksum",
-        "tracker.class",
-        "tracker.clock_drift",
-        "tracker.counters_by_port",
-        "tracker.created_at",
-        "tracker.decoded",
-        "tracker.delta",
-        "tracker.extra",
-        "tracker.firmware",
-        "tracker.firmware.firmware_image",
-        "tracker.firmware.firmware_url",
-        "tracker.flags",
-        "tracker.health",
-        "tracker.history",
-        "tracker.ids",
-        "tracker.ids.application_ids",
-        "tracker.ids.application_ids.application_id",
-        "tracker.ids.dev_addr",
-        "tracker.ids.dev_eui",
-        "tracker.ids.join_eui",
-        "tracker.ids.tracker_id",
-        "tracker.keys",
-        "tracker.keys.app_key",
-        "tracker.keys.custody",
-        "tracker.keys.encrypted_key",
-        "tracker.label",
-        "tracker.last_fault",
-        "tracker.last_fault.attributes",
-        "tracker.last_fault.cause",
-        "tracker.last_fault.cause.message",
-        "tracker.last_fault.code",
-        "tracker.last_fault.message",
-        "tracker.last_nonce",
-        "tracker.last_payload",
-        "tracker.locations",
-        "tracker.metadata",
-        "tracker.name",
-        "tracker.net_id",
-        "tracker.nickname",
-        "tracker.offset",
-        "tracker.online",
-        "tracker.ratio",
-        "tracker.rssi",
-        "tracker.scores",
-        "tracker.sequence",
-        "tracker.serial",
-        "tracker.settings",
-        "tracker.settings.adaptive",
-        "tracker.settings.adaptive.value",
-        "tracker.settings.band",
-        "tracker.settings.band.value",
-        "tracker.settings.mode",
-        "tracker.settings.mode.disabled",
-        "tracker.settings.mode.dynamic",
-        "tracker.settings.mode.dynamic.limits",
-        "tracker.settings.mode.dynamic.limits.max",
-        "tracker.settings.mode.dynamic.limits.min",
-        "tracker.settings.mode.dynamic.margin",
-        "tracker.settings.mode.static",
-        "tracker.settings.mode.static.channels",
-        "tracker.settings.mode.static.spreading_factor",
-        "tracker.settings.priority",
-        "tracker.settings.report_interval",
-        "tracker.settings.rx_frequency",
-        "tracker.settings.rx_frequency.value",
-        "tracker.snr_total",
-        "tracker.temperature",
-        "tracker.token",
-        "tracker.updated_at",
-        "tracker.uplinks",
-        "tracker.uptime",
-        "tracker.visible_paths",
-        "tracker.voltage",
+    FIELD_PATHS = _rt.words(
+        "field_mask tracker tracker.address_prefixes tracker.attributes tracker.balance"
+        " tracker.band tracker.bands tracker.battery_percent tracker.checksum"
+        " tracker.class tracker.clock_drift tracker.counters_by_port tracker.created_at"
+        " tracker.decoded tracker.delta tracker.extra tracker.firmware"
+        " tracker.firmware.firmware_image tracker.firmware.firmware_url tracker.flags"
+        " tracker.health tracker.history tracker.ids tracker.ids.application_ids"
+        " tracker.ids.application_ids.application_id tracker.ids.dev_addr"
+        " tracker.ids.dev_eui tracker.ids.join_eui tracker.ids.tracker_id tracker.keys"
+        " tracker.keys.app_key tracker.keys.custody tracker.keys.encrypted_key"
+        " tracker.label tracker.last_fault tracker.last_fault.attributes"
+        " tracker.last_fault.cause tracker.last_fault.cause.message"
+        " tracker.last_fault.code tracker.last_fault.message tracker.last_nonce"
+        " tracker.last_payload tracker.locations tracker.metadata tracker.name"
+        " tracker.net_id tracker.nickname tracker.offset tracker.online tracker.ratio"
+        " tracker.rssi tracker.scores tracker.sequence tracker.serial tracker.settings"
+        " tracker.settings.adaptive tracker.settings.adaptive.value"
+        " tracker.settings.band tracker.settings.band.value tracker.settings.mode"
+        " tracker.settings.mode.disabled tracker.settings.mode.dynamic"
+        " tracker.settings.mode.dynamic.limits tracker.settings.mode.dynamic.limits.max"
+        " tracker.settings.mode.dynamic.limits.min tracker.settings.mode.dynamic.margin"
+        " tracker.settings.mode.static tracker.settings.mode.static.channels"
+        " tracker.settings.mode.static.spreading_factor tracker.settings.priority"
+        " tracker.settings.report_interval tracker.settings.rx_frequency"
+        " tracker.settings.rx_frequency.value tracker.snr_total tracker.temperature"
+        " tracker.token tracker.updated_at tracker.uplinks tracker.uptime"
+        " tracker.visible_paths tracker.voltage"
     )
-    TOP_LEVEL_FIELD_PATHS = (
-        "field_mask",
-        "tracker",
-    )
+    TOP_LEVEL_FIELD_PATHS = _rt.words("field_mask tracker")
     tracker: Tracker | None
     field_mask: list[str] | None
 
@@ -775,20 +578,9 @@ class SetTrackerRequest(_rt.Message):
 class StreamEventsRequest(_rt.Message):
     """The message acme.fleet.v1.StreamEventsRequest."""
 
-    __slots__ = (
-        "identifiers",
-        "tail",
-    )
-    _SLOTS = (
-        "identifiers",
-        "tail",
-    )
-    _KEYS = frozenset(
-        (
-            "identifiers",
-            "tail",
-        )
-    )
+    _SLOTS = _rt.words("identifiers tail")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("identifiers tail")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {}
     _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
         "identifiers": "identifiers",
@@ -796,14 +588,8 @@ class StreamEventsRequest(_rt.Message):
     }
     _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[StreamEventsRequestPaths] = StreamEventsRequestPaths("")
-    FIELD_PATHS = (
-        "identifiers",
-        "tail",
-    )
-    TOP_LEVEL_FIELD_PATHS = (
-        "identifiers",
-        "tail",
-    )
+    FIELD_PATHS = _rt.words("identifiers tail")
+    TOP_LEVEL_FIELD_PATHS = _rt.words("identifiers tail")
     identifiers: list[TrackerIdentifiers]
     tail: int
 
@@ -848,26 +634,9 @@ class StreamEventsRequest(_rt.Message):
 class TrackerEvent(_rt.Message):
     """The message acme.fleet.v1.TrackerEvent."""
 
-    __slots__ = (
-        "fault",
-        "name",
-        "time",
-        "tracker_ids",
-    )
-    _SLOTS = (
-        "name",
-        "time",
-        "tracker_ids",
-        "fault",
-    )
-    _KEYS = frozenset(
-        (
-            "name",
-            "time",
-            "tracker_ids",
-            "fault",
-        )
-    )
+    _SLOTS = _rt.words("name time tracker_ids fault")
+    __slots__ = _SLOTS
+    _KEYS = _rt.word_set("name time tracker_ids fault")
     _CAMEL: _typing.ClassVar[dict[str, str]] = {
         "trackerIds": "tracker_ids",
     }
@@ -879,29 +648,13 @@ class TrackerEvent(_rt.Message):
     }
     _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[TrackerEventPaths] = TrackerEventPaths("")
-    FIELD_PATHS = (
-        "fault",
-        "fault.attributes",
-        "fault.cause",
-        "fault.cause.message",
-        "fault.code",
-        "fault.message",
-        "name",
-        "time",
-        "tracker_ids",
-        "tracker_ids.application_ids",
-        "tracker_ids.application_ids.application_id",
-        "tracker_ids.dev_addr",
-        "tracker_ids.dev_eui",
-        "tracker_ids.join_eui",
-        "tracker_ids.tracker_id",
+    FIELD_PATHS = _rt.words(
+        "fault fault.attributes fault.cause fault.cause.message fault.code"
+        " fault.message name time tracker_ids tracker_ids.application_ids"
+        " tracker_ids.application_ids.application_id tracker_ids.dev_addr"
+        " tracker_ids.dev_eui tracker_ids.join_eui tracker_ids.tracker_id"
     )
-    TOP_LEVEL_FIELD_PATHS = (
-        "fault",
-        "name",
-        "time",
-        "tracker_ids",
-    )
+    TOP_LEVEL_FIELD_PATHS = _rt.words("fault name time tracker_ids")
     name: str
     time: _dt.datetime | None
     tracker_ids: TrackerIdentifiers | None

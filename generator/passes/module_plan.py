@@ -28,9 +28,9 @@ from ..naming import (
     all_order,
     escape_doc,
     import_order,
-    natural_key,
     python_name,
     upper_snake,
+    word_chunks,
 )
 from ..pyir import (
     Codec,
@@ -361,10 +361,11 @@ def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
         plain_fields=plain,
         oneofs=oneofs,
         slots=slots,
-        sorted_slots=tuple(sorted(slots, key=natural_key)),
+        slots_words=word_chunks(slots),
+        keys_words=word_chunks(f.proto_name for f in fields),
+        nested_paths_words=word_chunks(message.field_paths.nested),
+        top_level_paths_words=word_chunks(message.field_paths.top_level),
         paths_class=f"{class_name}Paths",
-        nested_paths=message.field_paths.nested,
-        top_level_paths=message.field_paths.top_level,
     )
 
 
