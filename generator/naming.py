@@ -15,6 +15,17 @@ def python_name(name: str) -> str:
     )
 
 
+# Attribute names a field must not take: the message base class's API.
+_MESSAGE_RESERVED = frozenset({"to_json", "from_json", "to_json_string", "from_json_string",
+                               "FIELD_PATHS", "TOP_LEVEL_FIELD_PATHS", "PATHS"})  # fmt: skip
+
+
+def attribute_name(field_name: str) -> str:
+    """A field's attribute on its message class: no keyword, no clash with the base class."""
+    name = python_name(field_name)
+    return f"{name}_" if name in _MESSAGE_RESERVED else name
+
+
 def escape_doc(text: str, indent: int = 4) -> str:
     """Docstring-safe text: no quote or backslash in a comment can end or alter the string,
     and non-ASCII is escaped (no look-alike characters, such as an en dash, in the code).

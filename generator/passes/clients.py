@@ -23,7 +23,7 @@ from ..ir import (
     Rpc,
     Service,
 )
-from ..naming import escape_doc, python_name, upper_snake
+from ..naming import attribute_name, escape_doc, python_name, upper_snake
 from ..pyir import (
     PyArgument,
     PyField,
@@ -144,7 +144,7 @@ def _plan_rpc(
         routes=routes,
         mask_constant=mask_constant,
         mask_field=(
-            python_name(mask.request_field or "") if mask_constant and mask else ""
+            attribute_name(mask.request_field or "") if mask_constant and mask else ""
         ),
         mask_target=_mask_target(rpc, request) if mask_constant else "",
         pages_method=f"{method.rstrip('_')}_all" if items and not grpc_only else "",
@@ -189,7 +189,7 @@ def _path_values(
             if field.oneof is not None:
                 mask_segments.append(field.oneof)
             mask_segments.append(part)
-            attribute = python_name(part)
+            attribute = attribute_name(part)
             if index + 1 < len(parts):
                 chain.append((attribute, builder.reference(field.value.type_name)))
                 current = messages[field.value.type_name]
@@ -311,7 +311,7 @@ def _mask_target(rpc: Rpc, request: Message | None) -> str:
         return ""
     return next(
         (
-            python_name(f.name)
+            attribute_name(f.name)
             for f in request.fields
             if f.value.type_name == rpc.field_mask.target_message
             and f.cardinality is Cardinality.SINGULAR
@@ -335,7 +335,7 @@ def _page_items(
     ]
     if len(lists) != 1 or lists[0].value.type_name not in builder.symbols.messages:
         return "", ""
-    return python_name(lists[0].name), builder.reference(lists[0].value.type_name)
+    return attribute_name(lists[0].name), builder.reference(lists[0].value.type_name)
 
 
 def _reachable(routes: tuple[PyRoute, ...]) -> tuple[PyRoute, ...]:

@@ -26,6 +26,7 @@ from ..ir import (
 )
 from ..naming import (
     all_order,
+    attribute_name,
     escape_doc,
     import_order,
     python_name,
@@ -48,10 +49,6 @@ from ..pyir import (
 from .clients import plan_service_client
 from .codecs import builtin_codec
 from .path_nodes import plan_path_nodes
-
-# Attribute names a field must not take: the message base class's API.
-_MESSAGE_RESERVED = {"to_json", "from_json", "to_json_string", "from_json_string", "FIELD_PATHS",
-                     "TOP_LEVEL_FIELD_PATHS", "PATHS"}  # fmt: skip
 
 
 def plan_package(api: Api, package: str) -> PackagePlan:
@@ -317,9 +314,7 @@ def _plan_field(field: Field, builder: _ModuleBuilder) -> PyField:
         kind, annotation = "optional", f"{codec.python_type} | None"
     else:
         kind, annotation = "singular", codec.python_type
-    attribute = python_name(field.name)
-    if attribute in _MESSAGE_RESERVED:
-        attribute += "_"
+    attribute = attribute_name(field.name)
     default = {"repeated": "[]", "map": "{}", "optional": "None"}.get(kind, codec.zero)
     if kind == "singular" and codec.family == "enum":
         builder.reference(field.value.type_name, "_ZERO")  # imports the zero constant
