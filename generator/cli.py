@@ -84,13 +84,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _inspect(root: Path, *, pretty: bool) -> int:
     from .build import build_checkout
+    from .ir_json import api_to_json
 
     api = build_checkout(open_checkout(root))
     for warning in api.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     # Without an indent, json uses its C encoder: about ten times faster on the full API.
-    from .ir_json import api_to_json
-
     layout = {"indent": 1} if pretty else {"separators": (",", ":")}
     sys.stdout.write(json.dumps(api_to_json(api), sort_keys=True, **layout) + "\n")
     return 0

@@ -207,6 +207,9 @@ class PyModule:
     path_nodes: tuple[PathNode, ...]
     rpc_masks: tuple[PyRpcMask, ...]
     clients: tuple[PyServiceClient, ...]
+    rpcs_with_routes: tuple[
+        PyRpcClient, ...
+    ]  # those whose methods take keyword arguments
     exports: tuple[str, ...]
 
 

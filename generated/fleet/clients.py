@@ -15,8 +15,10 @@ if _typing.TYPE_CHECKING:
     from .tracker_services import (
         AsyncEventsClient,
         AsyncTrackerRegistryClient,
+        AsyncTrackerSyncClient,
         EventsClient,
         TrackerRegistryClient,
+        TrackerSyncClient,
     )
 
 __all__ = ["AsyncClient", "Client"]
@@ -42,6 +44,12 @@ class Client(_http.ClientBase):
 
         return self._service(service)
 
+    @property
+    def tracker_sync(self) -> TrackerSyncClient:
+        from .tracker_services import TrackerSyncClient as service
+
+        return self._service(service)
+
 
 class AsyncClient(_http.AsyncClientBase):
     """Every service of the API over REST, for asyncio.
@@ -60,5 +68,11 @@ class AsyncClient(_http.AsyncClientBase):
     @property
     def tracker_registry(self) -> AsyncTrackerRegistryClient:
         from .tracker_services import AsyncTrackerRegistryClient as service
+
+        return self._service(service)
+
+    @property
+    def tracker_sync(self) -> AsyncTrackerSyncClient:
+        from .tracker_services import AsyncTrackerSyncClient as service
 
         return self._service(service)

@@ -34,6 +34,7 @@ __all__ = [
     "TRACKER_REGISTRY_SET_PATHS",
     "AsyncEventsClient",
     "AsyncTrackerRegistryClient",
+    "AsyncTrackerSyncClient",
     "CreateTrackerRequest",
     "CreateTrackerRequestPaths",
     "EventsClient",
@@ -50,6 +51,7 @@ __all__ = [
     "TrackerEvent",
     "TrackerEventPaths",
     "TrackerRegistryClient",
+    "TrackerSyncClient",
 ]
 
 
@@ -1290,6 +1292,14 @@ _TRACKER_REGISTRY_TOUCH: _http.Rpc[TrackerIdentifiers, _rt.Empty] = _http.Rpc(
 )
 
 
+_TRACKER_SYNC_SYNC: _http.Rpc[TrackerIdentifiers, _rt.Empty] = _http.Rpc(
+    "/acme.fleet.v1.TrackerSync/Sync",
+    TrackerIdentifiers,
+    _rt.Empty.from_json,
+    None,
+)
+
+
 class EventsClient(_http.ServiceClient[_http.Caller]):
     """The acme.fleet.v1.Events service over REST."""
 
@@ -1552,3 +1562,33 @@ class AsyncTrackerRegistryClient(_http.ServiceClient[_http.AsyncCaller]):
         gRPC only: TTS gives this RPC no HTTP binding (or it streams from the
         client); calling it raises GrpcOnlyError."""
         self._grpc_only(_TRACKER_REGISTRY_TOUCH)
+
+
+class TrackerSyncClient(_http.ServiceClient[_http.Caller]):
+    """Between servers only, like TTS's GsNs: no RPC has an HTTP binding."""
+
+    __slots__ = ()
+
+    def sync(
+        self, request: TrackerIdentifiers | None = None, /, **fields: _typing.Any
+    ) -> _typing.NoReturn:
+        """Call /acme.fleet.v1.TrackerSync/Sync.
+
+        gRPC only: TTS gives this RPC no HTTP binding (or it streams from the
+        client); calling it raises GrpcOnlyError."""
+        self._grpc_only(_TRACKER_SYNC_SYNC)
+
+
+class AsyncTrackerSyncClient(_http.ServiceClient[_http.AsyncCaller]):
+    """Between servers only, like TTS's GsNs: no RPC has an HTTP binding."""
+
+    __slots__ = ()
+
+    def sync(
+        self, request: TrackerIdentifiers | None = None, /, **fields: _typing.Any
+    ) -> _typing.NoReturn:
+        """Call /acme.fleet.v1.TrackerSync/Sync.
+
+        gRPC only: TTS gives this RPC no HTTP binding (or it streams from the
+        client); calling it raises GrpcOnlyError."""
+        self._grpc_only(_TRACKER_SYNC_SYNC)
