@@ -697,3 +697,32 @@ def test_all_asks_for_every_allowed_path_and_set_rpcs_check_zero(
     with pytest.raises(runtime.NonZeroPathError, match="root_keys.app_key.kek_label"):
         run(mode, modules["clients"], tts.url, set_keys)
     assert len(tts.requests) == 1
+
+
+def test_an_injected_http_client_is_used_and_left_open(
+    mode: str, modules: dict[str, ModuleType]
+) -> None:
+    import asyncio
+
+    import httpx
+
+    seen: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={})
+
+    transport = httpx.MockTransport(handle)
+    injected: Any = (httpx.Client if mode == "sync" else httpx.AsyncClient)(
+        transport=transport, headers={"X-Proxy-Token": "p"}
+    )
+    run(mode, modules["clients"], "https://eu1.cloud.thethings.network", get_device,
+        http_client=injected)  # fmt: skip
+    (request,) = seen  # sent through the injected client, with its own headers too
+    assert request.headers["X-Proxy-Token"] == "p"
+    assert request.headers["Authorization"].startswith("Bearer NNSXS.")
+    assert not injected.is_closed  # the caller's client stays the caller's to close
+    if mode == "sync":
+        injected.close()
+    else:
+        asyncio.run(injected.aclose())
