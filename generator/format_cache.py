@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .output import write_whole
 
 if TYPE_CHECKING:
     import black
@@ -58,10 +59,6 @@ class FormatCache:
         if path is None:
             return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(formatted)
-            os.replace(temporary, path)
+            write_whole(path, formatted)
         except OSError:
             self._directory = None  # read-only or full: generate without the cache

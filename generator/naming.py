@@ -76,6 +76,11 @@ def upper_snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).upper()
 
 
+def rpc_constant_prefix(service: str, rpc: str) -> str:
+    """The start of an RPC's module constants, e.g. END_DEVICE_REGISTRY_GET."""
+    return f"{upper_snake(service)}_{upper_snake(rpc)}"
+
+
 def word_chunks(words: Iterable[str], width: int = 78) -> tuple[str, ...]:
     """Space-separated words in string pieces of at most `width` characters, to be written
     one per line and joined by implicit concatenation: long lists take few lines. Pieces end

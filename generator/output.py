@@ -12,6 +12,19 @@ from pathlib import Path
 IGNORED_DIRECTORIES = {"__pycache__"}
 
 
+def write_whole(path: Path, text: str) -> None:
+    """Write `path` by a temporary file and a rename: a reader sees all of it or none."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def write_package(files: dict[str, str], target: Path) -> None:
     """Replace `target` with exactly `files`, atomically: nothing is half-written on failure."""
     target.parent.mkdir(parents=True, exist_ok=True)

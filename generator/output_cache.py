@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
 from .checkout import API_DEFINITION
+from .output import write_whole
 from .resources import GENERATOR, TEMPLATES
 
 _TOOLS = ("black", "grpcio-tools", "jinja2", "protobuf")
@@ -66,11 +65,8 @@ class OutputCache:
         if self._directory is None:
             return
         try:
-            self._directory.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self._directory, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                json.dump({"files": files, "warnings": warnings}, file)
-            os.replace(temporary, self._directory / f"{key}.json")
+            entry = json.dumps({"files": files, "warnings": warnings})
+            write_whole(self._directory / f"{key}.json", entry)
             entries = sorted(
                 self._directory.glob("*.json"), key=lambda p: p.stat().st_mtime
             )

@@ -84,4 +84,6 @@ def _format_all(sources: dict[str, str]) -> dict[str, str]:
             formatted = dict(zip(order, texts, strict=True))
     for path, text in formatted.items():
         cache.put(missing[path], text)
-    return {path: text or formatted[path] for path, text in result.items()}
+    return {
+        path: formatted[path] if text is None else text for path, text in result.items()
+    }

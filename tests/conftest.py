@@ -60,6 +60,17 @@ def run_cli(*args: str | Path) -> CliResult:
     return CliResult(completed.returncode, completed.stdout, completed.stderr)
 
 
+def run_tool(cwd: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    """Run `python -m <tool> ...` (mypy, ruff) on generated code in `cwd`."""
+    return subprocess.run(
+        [sys.executable, "-m", *argv],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 PACKAGE = "ttn_lw"
 
 

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, RUFF_RULES, run_cli
+from .conftest import REPO, RUFF_RULES, run_cli, run_tool
 
 GOLDEN = REPO / "generated" / "fleet"
 EXAMPLE_API = REPO / "protos"
@@ -121,10 +119,5 @@ def test_golden_passes_mypy_strict_and_ruff() -> None:
         ["mypy", "--strict", "--cache-dir=/dev/null", "fleet"],
         ["ruff", "check", "--isolated", "--select", RUFF_RULES, "fleet"],
     ):
-        result = subprocess.run(
-            [sys.executable, "-m", *argv],
-            cwd=GOLDEN.parent,
-            capture_output=True,
-            text=True,
-        )
+        result = run_tool(GOLDEN.parent, *argv)
         assert result.returncode == 0, result.stdout

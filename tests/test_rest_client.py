@@ -554,11 +554,11 @@ def test_the_oracle_lists_every_rpc(tts_dataset: Any) -> None:
     ids=lambda e: e["full_method"].rpartition(".")[2] if e else "no-dataset",
 )
 def test_request_builder_matches_the_oracle(
-    entry: Any, tts_dataset: Any, modules: dict[str, ModuleType]
+    entry: Any, tts_dataset: Any, rpcs: dict[str, Any]
 ) -> None:
     """With exactly one binding's path values set, the builder picks that route (or the
     first with the same values) and fills it in; gRPC-only RPCs have no builder."""
-    rpc = rpcs_by_name(modules)[entry["full_method"]]
+    rpc = rpcs[entry["full_method"]]
     # A primary rule without a pattern is skipped, as grpc-gateway skips it.
     bindings = [b for b in entry["bindings"] if b["pattern"]]
     if not bindings:
@@ -582,20 +582,16 @@ def test_request_builder_matches_the_oracle(
         assert (built.method, built.path) == (first["method"].upper(), expected)
 
 
-_RPCS: dict[str, Any] = {}
-
-
-def rpcs_by_name(modules: dict[str, ModuleType]) -> dict[str, Any]:
+@pytest.fixture(scope="module")
+def rpcs(modules: dict[str, ModuleType]) -> dict[str, Any]:
     """Every generated RPC description, by full method name."""
-    if not _RPCS:
-        http = modules["_http"]
-        _RPCS.update(
-            (value.name, value)
-            for module in modules.values()
-            for value in vars(module).values()
-            if isinstance(value, http.Rpc)
-        )
-    return _RPCS
+    http = modules["_http"]
+    return {
+        value.name: value
+        for module in modules.values()
+        for value in vars(module).values()
+        if isinstance(value, http.Rpc)
+    }
 
 
 def path_value(rpc: Any, request: Any, parameter: str, index: int) -> Any:
@@ -726,3 +722,13 @@ def test_an_injected_http_client_is_used_and_left_open(
         injected.close()
     else:
         asyncio.run(injected.aclose())
+
+
+def test_enum_values_this_client_does_not_know_keep_their_number_or_text(
+    modules: dict[str, ModuleType],
+) -> None:
+    http, phy = modules["_http"], modules["lorawan"].PHYVersion
+    assert http.segment(phy.PHY_V1_0_2_REV_B) == "PHY_V1_0_2_REV_B"
+    assert http.segment(phy(4242)) == "4242"  # not the pseudo-member's name
+    unknown = modules["_runtime"].enum_in(phy, "PHY_V9_FUTURE", "phy_version")
+    assert http.segment(unknown) == "PHY_V9_FUTURE"

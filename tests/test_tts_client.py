@@ -3,35 +3,23 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from .conftest import PACKAGE, RUFF_RULES
-
-
-def tool(client: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", *argv],
-        cwd=client,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+from .conftest import PACKAGE, RUFF_RULES, run_tool
 
 
 def test_mypy_strict_passes(client: Path) -> None:
-    result = tool(client, "mypy", "--strict", "--cache-dir=/dev/null", PACKAGE)
+    result = run_tool(client, "mypy", "--strict", "--cache-dir=/dev/null", PACKAGE)
     assert result.returncode == 0, result.stdout
     assert "Success: no issues found in 58 source files" in result.stdout
 
 
 def test_ruff_passes(client: Path) -> None:
-    result = tool(
+    result = run_tool(
         client, "ruff", "check", "--isolated", "--select", RUFF_RULES, PACKAGE
     )
     assert result.returncode == 0, result.stdout

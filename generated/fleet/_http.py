@@ -124,7 +124,10 @@ def query(
 def _text_of(value: Any, key: str) -> str:
     """A value as grpc-gateway parses it from a path or a query string."""
     if isinstance(value, enum.Enum):  # the canonical name only, or the number
-        return value.name if value.name else str(int(value.value))
+        if value.name in type(value).__members__:
+            return value.name
+        # A value this client does not know: its original text, or its number.
+        return getattr(value, "_json_", None) or str(int(value.value))
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (str, int)):
@@ -627,17 +630,14 @@ class StreamReader(Generic[R]):
         self._http = http
         self._buffer = ""
         self._decode = json.JSONDecoder().raw_decode
-        self._error: ApiError | None = (
-            None  # raised once the messages before it are out
-        )
+        # An {"error": ...} chunk, raised once the messages before it are out.
+        self._error: ApiError | None = None
 
-    def opened(self, settings: Settings, response: httpx.Response) -> None:
-        """Check the status; call with the body read when it is not 200."""
-        if response.status_code != 200:
-            settings.decode_response(
-                response.status_code, response.headers, response.content
-            )
+    def opened(self, response: httpx.Response) -> None:
+        """Warn, and raise for an error status (call with the body read, then)."""
         warn(response.headers)
+        if not 200 <= response.status_code < 300:
+            raise error_from(response.status_code, response.content)
 
     def feed(self, text: str) -> list[R]:
         if self._error is not None:
@@ -855,9 +855,9 @@ class Stream(Generic[R]):
     def __iter__(self) -> Iterator[R]:
         response = self._response = self._caller.send(self._http, stream=True)
         try:
-            if response.status_code != 200:
+            if not 200 <= response.status_code < 300:
                 response.read()
-            self._reader.opened(self._caller.settings, response)
+            self._reader.opened(response)
             for text in response.iter_text():
                 yield from self._reader.feed(text)
             self._reader.finish()
@@ -980,9 +980,9 @@ class AsyncStream(Generic[R]):
     async def __aiter__(self) -> AsyncIterator[R]:
         response = self._response = await self._caller.send(self._http, stream=True)
         try:
-            if response.status_code != 200:
+            if not 200 <= response.status_code < 300:
                 await response.aread()
-            self._reader.opened(self._caller.settings, response)
+            self._reader.opened(response)
             async for text in response.aiter_text():
                 for item in self._reader.feed(text):
                     yield item

@@ -22,14 +22,16 @@ from ..ir import (
     PathLiteral,
     Rpc,
     Service,
+    TypeRef,
 )
-from ..naming import attribute_name, escape_doc, python_name, upper_snake
+from ..naming import attribute_name, escape_doc, python_name, rpc_constant_prefix
 from ..pyir import (
     PyArgument,
     PyField,
     PyPathValue,
     PyRoute,
     PyRpcClient,
+    PyRpcMask,
     PyServiceClient,
 )
 
@@ -57,9 +59,12 @@ def plan_service_client(
     messages: Mapping[str, Message],
     builder: _ModuleBuilder,
     plan_field: Callable[[Field], PyField],
+    masks: Mapping[str, PyRpcMask],
 ) -> PyServiceClient:
+    """`masks`: the module's planned field-mask constants, by full method name."""
     rpcs = tuple(
-        _plan_rpc(service, rpc, messages, builder, plan_field) for rpc in service.rpcs
+        _plan_rpc(service, rpc, messages, builder, plan_field, masks)
+        for rpc in service.rpcs
     )
     taken: dict[str, str] = {}
     for rpc, planned in zip(service.rpcs, rpcs, strict=True):
@@ -88,11 +93,12 @@ def _plan_rpc(
     messages: Mapping[str, Message],
     builder: _ModuleBuilder,
     plan_field: Callable[[Field], PyField],
+    masks: Mapping[str, PyRpcMask],
 ) -> PyRpcClient:
     request = messages.get(rpc.input_type)
     request_class = _class_of(rpc.input_type, builder)
     response_class = _class_of(rpc.output_type, builder)
-    prefix = f"{upper_snake(service.name)}_{upper_snake(rpc.name)}"
+    prefix = rpc_constant_prefix(service.name, rpc.name)
     grpc_only = rpc.client_streaming or not rpc.http
     # Only RPCs with a route take keyword arguments: their annotations need imports.
     fields = (
@@ -111,20 +117,22 @@ def _plan_rpc(
         else ()
     )
     leaves = _leaf_arguments(path_values, fields)
-    mask = rpc.field_mask
-    mask_constant = f"{prefix}_MASK" if mask and mask.request_field else ""
+    # Only a request with a FieldMask field has a mask to check.
+    mask_field = rpc.field_mask.request_field if rpc.field_mask else None
+    mask = masks.get(rpc.full_method) if mask_field else None
+    leaf_types = {v.dotted: v.leaf for b in rpc.http for v in b.variables}
     arguments = tuple(
         PyArgument(
             f.attribute,
             (
-                f"_typing.Iterable[{service.name}{rpc.name}Path | _rt.FieldPath] | _rt.AllPaths"
-                if mask_constant and mask and f.proto_name == mask.request_field
+                f"_typing.Iterable[{mask.literal_alias} | _rt.FieldPath] | _rt.AllPaths"
+                if mask and f.proto_name == mask_field
                 else f.annotation.removesuffix(" | None")
             ),
         )
         for f in fields
     ) + tuple(
-        PyArgument(name, _leaf_annotation(by_field[field], request, messages, builder))
+        PyArgument(name, _leaf_annotation(leaf_types[field], builder))
         for name, field in leaves
     )
     items, item_class = _page_items(request, messages.get(rpc.output_type), builder)
@@ -132,7 +140,7 @@ def _plan_rpc(
     return PyRpcClient(
         method=method,
         full_method=rpc.full_method,
-        doc=_doc(rpc, mask_constant, prefix, grpc_only),
+        doc=_doc(rpc, mask, grpc_only),
         spec=f"_{prefix}",
         request_class=request_class,
         response_class=response_class,
@@ -142,11 +150,9 @@ def _plan_rpc(
         builder="" if grpc_only else f"_build_{prefix.lower()}",
         path_values=path_values,
         routes=routes,
-        mask_constant=mask_constant,
-        mask_field=(
-            attribute_name(mask.request_field or "") if mask_constant and mask else ""
-        ),
-        mask_target=_mask_target(rpc, request) if mask_constant else "",
+        mask_constant=mask.constant if mask else "",
+        mask_field=attribute_name(mask_field) if mask and mask_field else "",
+        mask_target=_mask_target(rpc, request) if mask else "",
         pages_method=f"{method.rstrip('_')}_all" if items and not grpc_only else "",
         items=items,
         item_class=item_class,
@@ -287,19 +293,8 @@ def _leaf_arguments(
     )
 
 
-def _leaf_annotation(
-    value: PyPathValue,
-    request: Message | None,
-    messages: Mapping[str, Message],
-    builder: _ModuleBuilder,
-) -> str:
-    assert request is not None
-    message = request
-    *parents, leaf = value.field.split(".")
-    for part in parents:
-        field = next(f for f in message.fields if f.name == part)
-        message = messages[field.value.type_name]
-    ref = next(f for f in message.fields if f.name == leaf).value
+def _leaf_annotation(ref: TypeRef, builder: _ModuleBuilder) -> str:
+    """A path value's type, as the binding resolved it: a string, a number or an enum."""
     if ref.kind is FieldKind.ENUM:
         return builder.reference(ref.type_name)
     return "str" if ref.kind is FieldKind.STRING else "int"
@@ -351,7 +346,7 @@ def _reachable(routes: tuple[PyRoute, ...]) -> tuple[PyRoute, ...]:
     return tuple(kept)
 
 
-def _doc(rpc: Rpc, mask_constant: str, prefix: str, grpc_only: bool) -> str:
+def _doc(rpc: Rpc, mask: PyRpcMask | None, grpc_only: bool) -> str:
     lines = [rpc.comment.strip() or f"Call {rpc.full_method}.", ""]
     if grpc_only:
         lines.append(
@@ -360,8 +355,8 @@ def _doc(rpc: Rpc, mask_constant: str, prefix: str, grpc_only: bool) -> str:
         )
     else:
         lines += [f"`{b.verb.upper()} /api/v3{b.pattern}`" for b in rpc.http]
-    if mask_constant and rpc.field_mask is not None:
-        allowed = rpc.field_mask.allowed
+    if mask is not None:
+        allowed = mask.allowed
         shown = ", ".join(allowed) if len(allowed) <= 8 else f"{len(allowed)} paths"
-        lines += ["", f"Field mask: {shown} (`{prefix}_PATHS`)."]
+        lines += ["", f"Field mask: {shown} (`{mask.paths_constant}`)."]
     return escape_doc("\n".join(lines), indent=8)

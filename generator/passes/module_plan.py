@@ -30,7 +30,7 @@ from ..naming import (
     escape_doc,
     import_order,
     python_name,
-    upper_snake,
+    rpc_constant_prefix,
     word_chunks,
 )
 from ..pyir import (
@@ -229,9 +229,14 @@ def _plan_module(api: Api, file_name: str, path: str, symbols: _Symbols) -> PyMo
         if service.file == file_name
         for mask in _plan_masks(service, builder)
     )
+    masks_by_method = {mask.full_method: mask for mask in masks}
     clients = tuple(
         plan_service_client(
-            service, symbols.messages, builder, lambda f: _plan_field(f, builder)
+            service,
+            symbols.messages,
+            builder,
+            lambda f: _plan_field(f, builder),
+            masks_by_method,
         )
         for service in api.services
         if service.file == file_name and service.rpcs
@@ -394,7 +399,7 @@ def _plan_masks(service: Service, builder: _ModuleBuilder) -> Iterable[PyRpcMask
     for rpc in service.rpcs:
         if rpc.field_mask is None:
             continue
-        prefix = f"{upper_snake(service.name)}_{upper_snake(rpc.name)}"
+        prefix = rpc_constant_prefix(service.name, rpc.name)
         kind = ", a Set RPC" if rpc.field_mask.is_set else ""
         count = len(rpc.field_mask.allowed)
         yield PyRpcMask(
