@@ -10,6 +10,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -94,3 +95,13 @@ def modules(client: Path) -> dict[str, ModuleType]:
         return {name: importlib.import_module(f"{PACKAGE}.{name}") for name in names}
     finally:
         sys.path.remove(str(client))
+
+
+def instances_in(modules: dict[str, ModuleType], cls: type) -> list[Any]:
+    """Every module-level value of type `cls` in the generated modules."""
+    return [
+        value
+        for module in modules.values()
+        for value in vars(module).values()
+        if isinstance(value, cls)
+    ]

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import tts_dataset_path
+from .conftest import instances_in, tts_dataset_path
 from .fake_tts import FakeTTS, Reply, stream_chunks
 from .rest_cases import API_KEY, drain, resolve, run, total
 from .test_seeds import SEEDS, request_bodies, response_bodies
@@ -585,13 +585,7 @@ def test_request_builder_matches_the_oracle(
 @pytest.fixture(scope="module")
 def rpcs(modules: dict[str, ModuleType]) -> dict[str, Any]:
     """Every generated RPC description, by full method name."""
-    http = modules["_http"]
-    return {
-        value.name: value
-        for module in modules.values()
-        for value in vars(module).values()
-        if isinstance(value, http.Rpc)
-    }
+    return {rpc.name: rpc for rpc in instances_in(modules, modules["_http"].Rpc)}
 
 
 def path_value(rpc: Any, request: Any, parameter: str, index: int) -> Any:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import PACKAGE, RUFF_RULES, run_tool
+from .conftest import PACKAGE, RUFF_RULES, instances_in, run_tool
 
 
 def test_mypy_strict_passes(client: Path) -> None:
@@ -69,12 +69,9 @@ def test_path_constants_nest_like_the_paths(modules: dict[str, ModuleType]) -> N
 
 
 def all_masks(modules: dict[str, ModuleType]) -> dict[str, Any]:
-    runtime = modules["_runtime"]
     return {
         mask.rpc: mask
-        for module in modules.values()
-        for mask in vars(module).values()
-        if isinstance(mask, runtime.RpcFieldMask)
+        for mask in instances_in(modules, modules["_runtime"].RpcFieldMask)
     }
 
 
