@@ -51,6 +51,13 @@ def escape_doc(text: str, indent: int = 4) -> str:
     return "\n".join(line and " " * indent + line for line in lines).lstrip()
 
 
+def lower_camel(name: str) -> str:
+    """protoc's default JSON name of a field (`last_rj_count_0` -> `lastRjCount0`); the
+    runtime derives the same names, so only explicit `json_name`s are written out."""
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
 def member_kind(name: str) -> int:
     """isort's member types: constants, then classes, then everything else."""
     return 0 if name.isupper() and len(name) > 1 else (1 if name[:1].isupper() else 2)

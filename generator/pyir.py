@@ -19,6 +19,8 @@ class Codec:
     helper: str = ""  # family detail: scalar check name, enum/message class, WKT name
     hex_length: int = 0
     key_is_string: bool = True  # for map keys: string keys are used as-is
+    # Strings and bools: a singular field reads its zero as the default, checked inline.
+    checked_inline: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +76,15 @@ class PyMessage:
     fields: tuple[PyField, ...]  # declaration order, oneof members included
     plain_fields: tuple[PyField, ...]  # fields outside oneofs
     oneofs: tuple[PyOneof, ...]
-    slots: tuple[str, ...]  # declaration order
-    # The long name lists as string pieces for `_rt.words` (see naming.word_chunks).
-    slots_words: tuple[str, ...]
-    keys_words: tuple[str, ...]  # proto names of every field, oneof members included
+    # Long name lists as string pieces for the runtime to split (see naming.word_chunks).
+    # Each field's path segment, in declaration order (`oneof.member` for oneof members):
+    # the runtime's `field_table` derives slots, JSON keys and attributes from them.
+    segments_words: tuple[str, ...]
+    # (proto name, attribute) where the two differ: a keyword, or the base class's API.
+    renamed: tuple[tuple[str, str], ...]
+    # (JSON name, proto name) where an explicit json_name differs from lowerCamel.
+    json_names: tuple[tuple[str, str], ...]
     nested_paths_words: tuple[str, ...]
-    top_level_paths_words: tuple[str, ...]
     paths_class: str
 
 

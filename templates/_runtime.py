@@ -15,9 +15,10 @@ import enum
 import json
 import math
 import re
+import sys
 import warnings
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, ClassVar, Generic, NoReturn, Self, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, NoReturn, Self, TypeVar
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -82,9 +83,9 @@ class Message:
     _SLOTS: ClassVar[tuple[str, ...]] = ()
     FIELD_PATHS: ClassVar[tuple[str, ...]] = ()
     TOP_LEVEL_FIELD_PATHS: ClassVar[tuple[str, ...]] = ()
-    # Proto names of the fields; lowerCamel JSON name -> proto name where they differ.
+    # Proto names of the fields; explicit JSON name -> proto name (see snake_keys).
     _KEYS: ClassVar[frozenset[str]] = frozenset()
-    _CAMEL: ClassVar[Mapping[str, str]] = {}
+    _JSON_NAMES: ClassVar[Mapping[str, str]] = {}
     # Field-mask path segment -> attribute; oneof name -> slot of (member, value).
     _PATH_ATTRIBUTES: ClassVar[Mapping[str, str]] = {}
     _ONEOF_SLOTS: ClassVar[Mapping[str, str]] = {}
@@ -130,25 +131,60 @@ class Message:
         return cls.from_json(data)
 
 
+def field_table(
+    segments: str, renamed: Mapping[str, str] | None = None
+) -> tuple[tuple[str, ...], frozenset[str], dict[str, str], dict[str, str]]:
+    """A message's names, from each field's path segment in declaration order (a oneof
+    member's is `oneof.member`) and the attributes that differ from their field's name:
+    the slots (fields outside oneofs, then one `_oneof` slot per oneof), the JSON keys,
+    path segment -> attribute, and oneof -> slot."""
+    renamed = renamed or {}
+    slots: list[str] = []
+    keys: list[str] = []
+    attributes: dict[str, str] = {}
+    oneof_slots: dict[str, str] = {}
+    for segment in segments.split():
+        oneof, _, name = segment.rpartition(".")
+        attributes[segment] = renamed.get(name, name)
+        keys.append(name)
+        if oneof:
+            oneof_slots.setdefault(oneof, f"_{oneof}")
+        else:
+            slots.append(attributes[segment])
+    return (*slots, *oneof_slots.values()), frozenset(keys), attributes, oneof_slots
+
+
+def top_level(paths: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(path for path in paths if "." not in path)
+
+
 def words(text: str) -> tuple[str, ...]:
     """Names written as one string (long lists take few lines in generated code)."""
     return tuple(text.split())
 
 
-def word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-def snake_keys(
-    data: dict[str, Any], camel: Mapping[str, str], known: frozenset[str]
-) -> dict[str, Any]:
-    """Map lowerCamel JSON names to proto names; drop unknown keys."""
+def snake_keys(data: dict[str, Any], message: type[Message]) -> dict[str, Any]:
+    """Map JSON names (lowerCamel) to proto names; drop unknown keys."""
+    names = _JSON_NAME_MAPS.get(message)
+    if names is None:
+        names = {lower_camel(name): name for name in message._KEYS}
+        names.update(message._JSON_NAMES)
+        _JSON_NAME_MAPS[message] = names
     result: dict[str, Any] = {}
     for key, value in data.items():
-        name = camel.get(key, key)
-        if name in known:
+        name = names.get(key, key)
+        if name in message._KEYS:
             result.setdefault(name, value)
     return result
+
+
+_JSON_NAME_MAPS: dict[type[Message], dict[str, str]] = {}
+
+
+def lower_camel(name: str) -> str:
+    """protoc's default JSON name of a field (`last_rj_count_0` -> `lastRjCount0`)."""
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
 def deprecated(message: str, field: str) -> None:
@@ -217,6 +253,15 @@ def string(value: Any, key: str) -> str:
 
 def boolean(value: Any, key: str) -> bool:
     return value if value is True or value is False else bad(value, "a boolean", key)
+
+
+def string_or_null(value: Any, key: str) -> str:
+    """A string field's value that failed the inline check: JSON null is the zero."""
+    return "" if value is None else bad(value, "a string", key)
+
+
+def boolean_or_null(value: Any, key: str) -> bool:
+    return False if value is None else bad(value, "a boolean", key)
 
 
 def _integer(value: Any, key: str, bounds: tuple[int, int]) -> int:
@@ -636,12 +681,51 @@ def wrapped(decode: Callable[[Any, str], T], value: Any, key: str) -> T:
 
 
 class FieldPath(str):
-    """A field-mask path; attributes of generated subclasses name the child paths."""
+    """A field-mask path; attributes of generated subclasses name the child paths.
+
+    A generated subclass annotates each child with its class, one line each; the child
+    path is made when the attribute is read. Type checkers see the annotations only."""
 
     __slots__ = ()
+    # Attribute -> path segment, where the segment is a Python keyword.
+    _SEGMENTS: ClassVar[Mapping[str, str]] = {}
 
     def _child(self, segment: str) -> str:
         return f"{self}.{segment}" if self else segment
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name):
+            child = _path_children(type(self)).get(name)
+            if child is None:
+                raise AttributeError(f"{type(self).__name__} has no path {name!r}")
+            node, segment = child
+            return node(self._child(segment))
+
+        def __dir__(self):
+            return [*super().__dir__(), *_path_children(type(self))]
+
+
+_PATH_CHILDREN: dict[type[FieldPath], dict[str, tuple[type[FieldPath], str]]] = {}
+
+
+def _path_children(
+    cls: type[FieldPath],
+) -> dict[str, tuple[type[FieldPath], str]]:
+    """A path class's children: attribute -> (class, segment), from its annotations."""
+    children = _PATH_CHILDREN.get(cls)
+    if children is None:
+        namespace = sys.modules[cls.__module__].__dict__
+        children = {
+            name: (
+                FieldPath if annotation == "_rt.FieldPath" else namespace[annotation],
+                cls._SEGMENTS.get(name, name),
+            )
+            for name, annotation in cls.__annotations__.items()
+            if name != "_SEGMENTS"  # FieldPath's, inherited where there is no child
+        }
+        _PATH_CHILDREN[cls] = children
+    return children
 
 
 class AllPaths:

@@ -26,6 +26,7 @@ from generated.fleet.tracker import (
     TrackerSettings_DynamicMode,
     TrackerSettings_StaticMode,
 )
+from generator import naming
 
 EUI = bytes.fromhex("70B3D57ED000ABCD")
 
@@ -274,6 +275,17 @@ def test_camel_case_keys_unknown_keys_and_nulls() -> None:
     )
     assert decoded.ids == TrackerIdentifiers(tracker_id="t1", dev_eui=EUI)
     assert (decoded.clock_drift, decoded.name) == (4, "")
+    # An explicit json_name is accepted; the output key is the proto name.
+    location = Location.from_json({"origin": "gps", "latitude": 1})
+    assert location == Location(source_name="gps", latitude=1.0)
+    assert location.to_json() == {"latitude": 1.0, "source_name": "gps"}
+
+
+@pytest.mark.parametrize(
+    "name", ["last_rj_count_0", "f_nwk_s_int_key", "a__b", "x_", "_x", "ids", "class"]
+)
+def test_the_runtime_derives_json_names_as_protoc_does(name: str) -> None:
+    assert rt.lower_camel(name) == naming.lower_camel(name)
 
 
 def test_wrong_types_raise_with_the_json_path_and_nothing_partial() -> None:
@@ -335,3 +347,16 @@ def test_json_strings() -> None:
     assert tracker.to_json_string() == '{"name":"x","band":"BAND_US915"}'
     with pytest.raises(rt.DecodeError, match="not JSON"):
         Tracker.from_json_string("{")
+
+
+def test_path_constants_are_made_from_their_annotations() -> None:
+    paths = Tracker.PATHS
+    assert paths.class_ == "class"  # a keyword's segment
+    assert paths.ids.tracker_id == "ids.tracker_id"  # a class from another module
+    assert paths.settings.mode.dynamic.limits.max == "settings.mode.dynamic.limits.max"
+    assert paths.firmware.firmware_url == "firmware.firmware_url"  # a oneof
+    assert isinstance(paths.ids, rt.FieldPath) and paths.ids == "ids"
+    assert {"class_", "ids", "settings"} <= set(dir(paths))
+    with pytest.raises(AttributeError, match="TrackerPaths has no path 'nmae'"):
+        paths.nmae  # noqa: B018
+    assert paths.name.upper() == "NAME"  # still a str

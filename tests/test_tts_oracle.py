@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from generator.naming import lower_camel
+
 from .conftest import run_cli
 
 BINDING_KEYS = ("method", "pattern", "body", "parameters")
@@ -148,3 +150,11 @@ def test_rpcs_carry_what_a_grpc_client_needs(inspected: dict[str, Any]) -> None:
     assert (stream["client_streaming"], stream["server_streaming"]) == (False, True)
     assert stream["input_type"] == "ttn.lorawan.v3.StreamEventsRequest"
     assert stream["comment"]
+
+
+def test_every_json_name_is_the_default_lower_camel(inspected: dict[str, Any]) -> None:
+    """TTS sets no explicit json_name: the client derives every lowerCamel key at run time
+    and writes no JSON-name table."""
+    fields = [f for m in inspected["messages"].values() for f in m["fields"]]
+    assert len(fields) > 2000
+    assert [f["json_name"] for f in fields] == [lower_camel(f["name"]) for f in fields]

@@ -20,56 +20,30 @@ class ApplicationIdentifiersPaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def application_id(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("application_id"))
+    application_id: _rt.FieldPath
 
 
 class TrackerIdentifiersPaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def application_ids(self) -> ApplicationIdentifiersPaths:
-        return ApplicationIdentifiersPaths(self._child("application_ids"))
-
-    @property
-    def dev_addr(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("dev_addr"))
-
-    @property
-    def dev_eui(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("dev_eui"))
-
-    @property
-    def join_eui(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("join_eui"))
-
-    @property
-    def tracker_id(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("tracker_id"))
+    application_ids: ApplicationIdentifiersPaths
+    dev_addr: _rt.FieldPath
+    dev_eui: _rt.FieldPath
+    join_eui: _rt.FieldPath
+    tracker_id: _rt.FieldPath
 
 
 class ApplicationIdentifiers(_rt.Message):
     """Identifies an application: a group of trackers."""
 
-    _SLOTS = _rt.words("application_id")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("application_id")
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("application_id")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {
-        "applicationId": "application_id",
-    }
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "application_id": "application_id",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[ApplicationIdentifiersPaths] = ApplicationIdentifiersPaths(
         ""
     )
     FIELD_PATHS = _rt.words("application_id")
-    TOP_LEVEL_FIELD_PATHS = _rt.words("application_id")
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     application_id: str
 
     def __init__(
@@ -84,16 +58,11 @@ class ApplicationIdentifiers(_rt.Message):
         if data.__class__ is not dict:
             _rt.bad(data, "an object", key)
         if not data.keys() <= ApplicationIdentifiers._KEYS:
-            data = _rt.snake_keys(
-                data, ApplicationIdentifiers._CAMEL, ApplicationIdentifiers._KEYS
-            )
+            data = _rt.snake_keys(data, ApplicationIdentifiers)
         o = object.__new__(ApplicationIdentifiers)
         try:
-            o.application_id = (
-                (v if v.__class__ is str else _rt.bad(v, "a string", "application_id"))
-                if (v := data.get("application_id")) is not None
-                else ""
-            )
+            v = data.get(k := "application_id", "")
+            o.application_id = v if v.__class__ is str else _rt.string_or_null(v, k)
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o
@@ -108,32 +77,16 @@ class ApplicationIdentifiers(_rt.Message):
 class TrackerIdentifiers(_rt.Message):
     """Identifies a tracker. The EUIs are 8 bytes, written as upper-case hex."""
 
-    _SLOTS = _rt.words("tracker_id application_ids dev_eui join_eui dev_addr")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
+        "tracker_id application_ids dev_eui join_eui dev_addr"
+    )
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("tracker_id application_ids dev_eui join_eui dev_addr")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {
-        "trackerId": "tracker_id",
-        "applicationIds": "application_ids",
-        "devEui": "dev_eui",
-        "joinEui": "join_eui",
-        "devAddr": "dev_addr",
-    }
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "tracker_id": "tracker_id",
-        "application_ids": "application_ids",
-        "dev_eui": "dev_eui",
-        "join_eui": "join_eui",
-        "dev_addr": "dev_addr",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[TrackerIdentifiersPaths] = TrackerIdentifiersPaths("")
     FIELD_PATHS = _rt.words(
         "application_ids application_ids.application_id dev_addr dev_eui join_eui"
         " tracker_id"
     )
-    TOP_LEVEL_FIELD_PATHS = _rt.words(
-        "application_ids dev_addr dev_eui join_eui tracker_id"
-    )
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     tracker_id: str
     application_ids: ApplicationIdentifiers | None
     dev_eui: bytes
@@ -162,36 +115,21 @@ class TrackerIdentifiers(_rt.Message):
         if data.__class__ is not dict:
             _rt.bad(data, "an object", key)
         if not data.keys() <= TrackerIdentifiers._KEYS:
-            data = _rt.snake_keys(
-                data, TrackerIdentifiers._CAMEL, TrackerIdentifiers._KEYS
-            )
+            data = _rt.snake_keys(data, TrackerIdentifiers)
         o = object.__new__(TrackerIdentifiers)
         try:
-            o.tracker_id = (
-                (v if v.__class__ is str else _rt.bad(v, "a string", "tracker_id"))
-                if (v := data.get("tracker_id")) is not None
-                else ""
-            )
+            v = data.get(k := "tracker_id", "")
+            o.tracker_id = v if v.__class__ is str else _rt.string_or_null(v, k)
+            v = data.get(k := "application_ids")
             o.application_ids = (
-                ApplicationIdentifiers._decode(v, "application_ids")
-                if (v := data.get("application_ids")) is not None
-                else None
+                None if v is None else ApplicationIdentifiers._decode(v, k)
             )
-            o.dev_eui = (
-                _rt.hex_bytes(v, 8, "dev_eui")
-                if (v := data.get("dev_eui")) is not None
-                else b""
-            )
-            o.join_eui = (
-                _rt.hex_bytes(v, 8, "join_eui")
-                if (v := data.get("join_eui")) is not None
-                else b""
-            )
-            o.dev_addr = (
-                _rt.hex_bytes(v, 4, "dev_addr")
-                if (v := data.get("dev_addr")) is not None
-                else b""
-            )
+            v = data.get(k := "dev_eui")
+            o.dev_eui = b"" if v is None else _rt.hex_bytes(v, 8, k)
+            v = data.get(k := "join_eui")
+            o.join_eui = b"" if v is None else _rt.hex_bytes(v, 8, k)
+            v = data.get(k := "dev_addr")
+            o.dev_addr = b"" if v is None else _rt.hex_bytes(v, 4, k)
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o

@@ -157,418 +157,182 @@ class BandValuePaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def value(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("value"))
+    value: _rt.FieldPath
 
 
 class BoolValuePaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def value(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("value"))
+    value: _rt.FieldPath
 
 
 class FaultPaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def attributes(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("attributes"))
-
-    @property
-    def cause(self) -> Fault_causePaths:
-        return Fault_causePaths(self._child("cause"))
-
-    @property
-    def code(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("code"))
-
-    @property
-    def message(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("message"))
+    attributes: _rt.FieldPath
+    cause: Fault_causePaths
+    code: _rt.FieldPath
+    message: _rt.FieldPath
 
 
 class Fault_causePaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def message(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("message"))
+    message: _rt.FieldPath
 
 
 class FrequencyValuePaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def value(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("value"))
+    value: _rt.FieldPath
 
 
 class KeysPaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def app_key(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("app_key"))
-
-    @property
-    def custody(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("custody"))
-
-    @property
-    def encrypted_key(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("encrypted_key"))
+    app_key: _rt.FieldPath
+    custody: _rt.FieldPath
+    encrypted_key: _rt.FieldPath
 
 
 class LocationPaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def accuracy(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("accuracy"))
-
-    @property
-    def altitude(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("altitude"))
-
-    @property
-    def latitude(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("latitude"))
-
-    @property
-    def longitude(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("longitude"))
+    accuracy: _rt.FieldPath
+    altitude: _rt.FieldPath
+    latitude: _rt.FieldPath
+    longitude: _rt.FieldPath
+    source_name: _rt.FieldPath
 
 
 class TrackerPaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def address_prefixes(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("address_prefixes"))
-
-    @property
-    def attributes(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("attributes"))
-
-    @property
-    def balance(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("balance"))
-
-    @property
-    def band(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("band"))
-
-    @property
-    def bands(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("bands"))
-
-    @property
-    def battery_percent(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("battery_percent"))
-
-    @property
-    def checksum(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("checksum"))
-
-    @property
-    def class_(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("class"))
-
-    @property
-    def clock_drift(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("clock_drift"))
-
-    @property
-    def counters_by_port(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("counters_by_port"))
-
-    @property
-    def created_at(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("created_at"))
-
-    @property
-    def decoded(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("decoded"))
-
-    @property
-    def delta(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("delta"))
-
-    @property
-    def extra(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("extra"))
-
-    @property
-    def firmware(self) -> Tracker_firmwarePaths:
-        return Tracker_firmwarePaths(self._child("firmware"))
-
-    @property
-    def flags(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("flags"))
-
-    @property
-    def health(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("health"))
-
-    @property
-    def history(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("history"))
-
-    @property
-    def ids(self) -> TrackerIdentifiersPaths:
-        return TrackerIdentifiersPaths(self._child("ids"))
-
-    @property
-    def keys(self) -> KeysPaths:
-        return KeysPaths(self._child("keys"))
-
-    @property
-    def label(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("label"))
-
-    @property
-    def last_fault(self) -> FaultPaths:
-        return FaultPaths(self._child("last_fault"))
-
-    @property
-    def last_nonce(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("last_nonce"))
-
-    @property
-    def last_payload(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("last_payload"))
-
-    @property
-    def locations(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("locations"))
-
-    @property
-    def metadata(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("metadata"))
-
-    @property
-    def name(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("name"))
-
-    @property
-    def net_id(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("net_id"))
-
-    @property
-    def nickname(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("nickname"))
-
-    @property
-    def offset(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("offset"))
-
-    @property
-    def online(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("online"))
-
-    @property
-    def ratio(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("ratio"))
-
-    @property
-    def rssi(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("rssi"))
-
-    @property
-    def scores(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("scores"))
-
-    @property
-    def sequence(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("sequence"))
-
-    @property
-    def serial(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("serial"))
-
-    @property
-    def settings(self) -> TrackerSettingsPaths:
-        return TrackerSettingsPaths(self._child("settings"))
-
-    @property
-    def snr_total(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("snr_total"))
-
-    @property
-    def temperature(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("temperature"))
-
-    @property
-    def token(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("token"))
-
-    @property
-    def updated_at(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("updated_at"))
-
-    @property
-    def uplinks(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("uplinks"))
-
-    @property
-    def uptime(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("uptime"))
-
-    @property
-    def visible_paths(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("visible_paths"))
-
-    @property
-    def voltage(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("voltage"))
+    _SEGMENTS: _typing.ClassVar[dict[str, str]] = {
+        "class_": "class",
+    }
+    address_prefixes: _rt.FieldPath
+    attributes: _rt.FieldPath
+    balance: _rt.FieldPath
+    band: _rt.FieldPath
+    bands: _rt.FieldPath
+    battery_percent: _rt.FieldPath
+    checksum: _rt.FieldPath
+    class_: _rt.FieldPath
+    clock_drift: _rt.FieldPath
+    counters_by_port: _rt.FieldPath
+    created_at: _rt.FieldPath
+    decoded: _rt.FieldPath
+    delta: _rt.FieldPath
+    extra: _rt.FieldPath
+    firmware: Tracker_firmwarePaths
+    flags: _rt.FieldPath
+    health: _rt.FieldPath
+    history: _rt.FieldPath
+    ids: TrackerIdentifiersPaths
+    keys: KeysPaths
+    label: _rt.FieldPath
+    last_fault: FaultPaths
+    last_nonce: _rt.FieldPath
+    last_payload: _rt.FieldPath
+    locations: _rt.FieldPath
+    metadata: _rt.FieldPath
+    name: _rt.FieldPath
+    net_id: _rt.FieldPath
+    nickname: _rt.FieldPath
+    offset: _rt.FieldPath
+    online: _rt.FieldPath
+    ratio: _rt.FieldPath
+    rssi: _rt.FieldPath
+    scores: _rt.FieldPath
+    sequence: _rt.FieldPath
+    serial: _rt.FieldPath
+    settings: TrackerSettingsPaths
+    snr_total: _rt.FieldPath
+    temperature: _rt.FieldPath
+    token: _rt.FieldPath
+    updated_at: _rt.FieldPath
+    uplinks: _rt.FieldPath
+    uptime: _rt.FieldPath
+    visible_paths: _rt.FieldPath
+    voltage: _rt.FieldPath
 
 
 class TrackerSettingsPaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def adaptive(self) -> BoolValuePaths:
-        return BoolValuePaths(self._child("adaptive"))
-
-    @property
-    def band(self) -> BandValuePaths:
-        return BandValuePaths(self._child("band"))
-
-    @property
-    def mode(self) -> TrackerSettings_modePaths:
-        return TrackerSettings_modePaths(self._child("mode"))
-
-    @property
-    def priority(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("priority"))
-
-    @property
-    def report_interval(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("report_interval"))
-
-    @property
-    def rx_frequency(self) -> FrequencyValuePaths:
-        return FrequencyValuePaths(self._child("rx_frequency"))
+    adaptive: BoolValuePaths
+    band: BandValuePaths
+    mode: TrackerSettings_modePaths
+    priority: _rt.FieldPath
+    report_interval: _rt.FieldPath
+    rx_frequency: FrequencyValuePaths
 
 
 class TrackerSettings_DynamicModePaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def limits(self) -> TrackerSettings_DynamicMode_LimitsPaths:
-        return TrackerSettings_DynamicMode_LimitsPaths(self._child("limits"))
-
-    @property
-    def margin(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("margin"))
+    limits: TrackerSettings_DynamicMode_LimitsPaths
+    margin: _rt.FieldPath
 
 
 class TrackerSettings_DynamicMode_LimitsPaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def max(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("max"))
-
-    @property
-    def min(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("min"))
+    max: _rt.FieldPath
+    min: _rt.FieldPath
 
 
 class TrackerSettings_StaticModePaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def channels(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("channels"))
-
-    @property
-    def spreading_factor(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("spreading_factor"))
+    channels: _rt.FieldPath
+    spreading_factor: _rt.FieldPath
 
 
 class TrackerSettings_modePaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def disabled(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("disabled"))
-
-    @property
-    def dynamic(self) -> TrackerSettings_DynamicModePaths:
-        return TrackerSettings_DynamicModePaths(self._child("dynamic"))
-
-    @property
-    def static(self) -> TrackerSettings_StaticModePaths:
-        return TrackerSettings_StaticModePaths(self._child("static"))
+    disabled: _rt.FieldPath
+    dynamic: TrackerSettings_DynamicModePaths
+    static: TrackerSettings_StaticModePaths
 
 
 class Tracker_firmwarePaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def firmware_image(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("firmware_image"))
-
-    @property
-    def firmware_url(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("firmware_url"))
+    firmware_image: _rt.FieldPath
+    firmware_url: _rt.FieldPath
 
 
 class TrackersPaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def trackers(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("trackers"))
+    trackers: _rt.FieldPath
 
 
 class BandValue(_rt.Message):
     """The message acme.fleet.v1.BandValue."""
 
-    _SLOTS = _rt.words("value")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("value")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {}
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "value": "value",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[BandValuePaths] = BandValuePaths("")
     FIELD_PATHS = _rt.words("value")
-    TOP_LEVEL_FIELD_PATHS = _rt.words("value")
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     value: Band
 
     def __init__(
@@ -592,17 +356,11 @@ class BandValue(_rt.Message):
 class BoolValue(_rt.Message):
     """The message acme.fleet.v1.BoolValue."""
 
-    _SLOTS = _rt.words("value")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("value")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {}
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "value": "value",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[BoolValuePaths] = BoolValuePaths("")
     FIELD_PATHS = _rt.words("value")
-    TOP_LEVEL_FIELD_PATHS = _rt.words("value")
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     value: bool
 
     def __init__(
@@ -628,20 +386,13 @@ class BoolValue(_rt.Message):
 class Fault(_rt.Message):
     """A failure, with the failure that caused it: a self-referencing message."""
 
-    _SLOTS = _rt.words("message cause code attributes")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
+        "message cause code attributes"
+    )
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("message cause code attributes")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {}
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "message": "message",
-        "cause": "cause",
-        "code": "code",
-        "attributes": "attributes",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[FaultPaths] = FaultPaths("")
     FIELD_PATHS = _rt.words("attributes cause cause.message code message")
-    TOP_LEVEL_FIELD_PATHS = _rt.words("attributes cause code message")
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     message: str
     cause: Fault | None
     code: int
@@ -666,25 +417,17 @@ class Fault(_rt.Message):
         if data.__class__ is not dict:
             _rt.bad(data, "an object", key)
         if not data.keys() <= Fault._KEYS:
-            data = _rt.snake_keys(data, Fault._CAMEL, Fault._KEYS)
+            data = _rt.snake_keys(data, Fault)
         o = object.__new__(Fault)
         try:
-            o.message = (
-                (v if v.__class__ is str else _rt.bad(v, "a string", "message"))
-                if (v := data.get("message")) is not None
-                else ""
-            )
-            o.cause = (
-                Fault._decode(v, "cause")
-                if (v := data.get("cause")) is not None
-                else None
-            )
-            o.code = _rt.uint32(v, "code") if (v := data.get("code")) is not None else 0
-            o.attributes = (
-                _rt.struct(v, "attributes")
-                if (v := data.get("attributes")) is not None
-                else None
-            )
+            v = data.get(k := "message", "")
+            o.message = v if v.__class__ is str else _rt.string_or_null(v, k)
+            v = data.get(k := "cause")
+            o.cause = None if v is None else Fault._decode(v, k)
+            v = data.get(k := "code")
+            o.code = 0 if v is None else _rt.uint32(v, k)
+            v = data.get(k := "attributes")
+            o.attributes = None if v is None else _rt.struct(v, k)
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o
@@ -705,17 +448,11 @@ class Fault(_rt.Message):
 class FrequencyValue(_rt.Message):
     """The message acme.fleet.v1.FrequencyValue."""
 
-    _SLOTS = _rt.words("value")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("value")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {}
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "value": "value",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[FrequencyValuePaths] = FrequencyValuePaths("")
     FIELD_PATHS = _rt.words("value")
-    TOP_LEVEL_FIELD_PATHS = _rt.words("value")
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     value: int
 
     def __init__(
@@ -739,22 +476,13 @@ class FrequencyValue(_rt.Message):
 class Keys(_rt.Message):
     """The message acme.fleet.v1.Keys."""
 
-    _SLOTS = _rt.words("app_key custody encrypted_key")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
+        "app_key custody encrypted_key"
+    )
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("app_key custody encrypted_key")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {
-        "appKey": "app_key",
-        "encryptedKey": "encrypted_key",
-    }
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "app_key": "app_key",
-        "custody": "custody",
-        "encrypted_key": "encrypted_key",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[KeysPaths] = KeysPaths("")
     FIELD_PATHS = _rt.words("app_key custody encrypted_key")
-    TOP_LEVEL_FIELD_PATHS = _rt.words("app_key custody encrypted_key")
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     app_key: bytes
     """An AES-128 key: 16 bytes of hex."""
     custody: KeyCustody
@@ -777,24 +505,15 @@ class Keys(_rt.Message):
         if data.__class__ is not dict:
             _rt.bad(data, "an object", key)
         if not data.keys() <= Keys._KEYS:
-            data = _rt.snake_keys(data, Keys._CAMEL, Keys._KEYS)
+            data = _rt.snake_keys(data, Keys)
         o = object.__new__(Keys)
         try:
-            o.app_key = (
-                _rt.hex_bytes(v, 16, "app_key")
-                if (v := data.get("app_key")) is not None
-                else b""
-            )
-            o.custody = (
-                _rt.enum_in(KeyCustody, v, "custody")
-                if (v := data.get("custody")) is not None
-                else KeyCustody_ZERO
-            )
-            o.encrypted_key = (
-                _rt.b64(v, "encrypted_key")
-                if (v := data.get("encrypted_key")) is not None
-                else b""
-            )
+            v = data.get(k := "app_key")
+            o.app_key = b"" if v is None else _rt.hex_bytes(v, 16, k)
+            v = data.get(k := "custody")
+            o.custody = KeyCustody_ZERO if v is None else _rt.enum_in(KeyCustody, v, k)
+            v = data.get(k := "encrypted_key")
+            o.encrypted_key = b"" if v is None else _rt.b64(v, k)
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o
@@ -813,24 +532,20 @@ class Keys(_rt.Message):
 class Location(_rt.Message):
     """The message acme.fleet.v1.Location."""
 
-    _SLOTS = _rt.words("latitude longitude altitude accuracy")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
+        "latitude longitude altitude accuracy source_name"
+    )
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("latitude longitude altitude accuracy")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {}
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "latitude": "latitude",
-        "longitude": "longitude",
-        "altitude": "altitude",
-        "accuracy": "accuracy",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
+    _JSON_NAMES: _typing.ClassVar[dict[str, str]] = {"origin": "source_name"}
     PATHS: _typing.ClassVar[LocationPaths] = LocationPaths("")
-    FIELD_PATHS = _rt.words("accuracy altitude latitude longitude")
-    TOP_LEVEL_FIELD_PATHS = _rt.words("accuracy altitude latitude longitude")
+    FIELD_PATHS = _rt.words("accuracy altitude latitude longitude source_name")
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     latitude: float
     longitude: float
     altitude: int
     accuracy: float
+    source_name: str
+    """An explicit JSON name, accepted on input beside the proto name."""
 
     def __init__(
         self,
@@ -839,40 +554,32 @@ class Location(_rt.Message):
         longitude: float = 0.0,
         altitude: int = 0,
         accuracy: float = 0.0,
+        source_name: str = "",
     ) -> None:
         self.latitude = latitude
         self.longitude = longitude
         self.altitude = altitude
         self.accuracy = accuracy
+        self.source_name = source_name
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> Location:
         if data.__class__ is not dict:
             _rt.bad(data, "an object", key)
         if not data.keys() <= Location._KEYS:
-            data = _rt.snake_keys(data, Location._CAMEL, Location._KEYS)
+            data = _rt.snake_keys(data, Location)
         o = object.__new__(Location)
         try:
-            o.latitude = (
-                _rt.floating(v, "latitude")
-                if (v := data.get("latitude")) is not None
-                else 0.0
-            )
-            o.longitude = (
-                _rt.floating(v, "longitude")
-                if (v := data.get("longitude")) is not None
-                else 0.0
-            )
-            o.altitude = (
-                _rt.int32(v, "altitude")
-                if (v := data.get("altitude")) is not None
-                else 0
-            )
-            o.accuracy = (
-                _rt.floating(v, "accuracy")
-                if (v := data.get("accuracy")) is not None
-                else 0.0
-            )
+            v = data.get(k := "latitude")
+            o.latitude = 0.0 if v is None else _rt.floating(v, k)
+            v = data.get(k := "longitude")
+            o.longitude = 0.0 if v is None else _rt.floating(v, k)
+            v = data.get(k := "altitude")
+            o.altitude = 0 if v is None else _rt.int32(v, k)
+            v = data.get(k := "accuracy")
+            o.accuracy = 0.0 if v is None else _rt.floating(v, k)
+            v = data.get(k := "source_name", "")
+            o.source_name = v if v.__class__ is str else _rt.string_or_null(v, k)
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o
@@ -887,6 +594,8 @@ class Location(_rt.Message):
             d["altitude"] = self.altitude
         if self.accuracy:
             d["accuracy"] = _rt.float_out(self.accuracy)
+        if self.source_name:
+            d["source_name"] = self.source_name
         return d
 
 
@@ -896,90 +605,16 @@ class Tracker(_rt.Message):
     Comments may hold anything: \"quotes\", \\backslashes\\, and ''' or \"\"\"
     triple quotes."""
 
-    _SLOTS = _rt.words(
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
         "ids created_at updated_at name label attributes locations band health settings"
-        " keys net_id last_nonce address_prefixes last_payload battery_percent uplinks"
-        " clock_drift temperature offset checksum serial rssi snr_total"
-        " counters_by_port flags scores bands metadata extra history decoded"
-        " visible_paths ratio voltage delta uptime balance sequence online nickname"
-        " token last_fault class_ _firmware"
+        " keys net_id last_nonce address_prefixes last_payload firmware.firmware_url"
+        " firmware.firmware_image battery_percent uplinks clock_drift temperature"
+        " offset checksum serial rssi snr_total counters_by_port flags scores bands"
+        " metadata extra history decoded visible_paths ratio voltage delta uptime"
+        " balance sequence online nickname token last_fault class",
+        {"class": "class_"},
     )
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set(
-        "ids created_at updated_at name label attributes locations band health settings"
-        " keys net_id last_nonce address_prefixes last_payload firmware_url"
-        " firmware_image battery_percent uplinks clock_drift temperature offset"
-        " checksum serial rssi snr_total counters_by_port flags scores bands metadata"
-        " extra history decoded visible_paths ratio voltage delta uptime balance"
-        " sequence online nickname token last_fault class"
-    )
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {
-        "createdAt": "created_at",
-        "updatedAt": "updated_at",
-        "netId": "net_id",
-        "lastNonce": "last_nonce",
-        "addressPrefixes": "address_prefixes",
-        "lastPayload": "last_payload",
-        "firmwareUrl": "firmware_url",
-        "firmwareImage": "firmware_image",
-        "batteryPercent": "battery_percent",
-        "clockDrift": "clock_drift",
-        "snrTotal": "snr_total",
-        "countersByPort": "counters_by_port",
-        "visiblePaths": "visible_paths",
-        "lastFault": "last_fault",
-    }
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "ids": "ids",
-        "created_at": "created_at",
-        "updated_at": "updated_at",
-        "name": "name",
-        "label": "label",
-        "attributes": "attributes",
-        "locations": "locations",
-        "band": "band",
-        "health": "health",
-        "settings": "settings",
-        "keys": "keys",
-        "net_id": "net_id",
-        "last_nonce": "last_nonce",
-        "address_prefixes": "address_prefixes",
-        "last_payload": "last_payload",
-        "firmware.firmware_url": "firmware_url",
-        "firmware.firmware_image": "firmware_image",
-        "battery_percent": "battery_percent",
-        "uplinks": "uplinks",
-        "clock_drift": "clock_drift",
-        "temperature": "temperature",
-        "offset": "offset",
-        "checksum": "checksum",
-        "serial": "serial",
-        "rssi": "rssi",
-        "snr_total": "snr_total",
-        "counters_by_port": "counters_by_port",
-        "flags": "flags",
-        "scores": "scores",
-        "bands": "bands",
-        "metadata": "metadata",
-        "extra": "extra",
-        "history": "history",
-        "decoded": "decoded",
-        "visible_paths": "visible_paths",
-        "ratio": "ratio",
-        "voltage": "voltage",
-        "delta": "delta",
-        "uptime": "uptime",
-        "balance": "balance",
-        "sequence": "sequence",
-        "online": "online",
-        "nickname": "nickname",
-        "token": "token",
-        "last_fault": "last_fault",
-        "class": "class_",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {
-        "firmware": "_firmware",
-    }
     PATHS: _typing.ClassVar[TrackerPaths] = TrackerPaths("")
     FIELD_PATHS = _rt.words(
         "address_prefixes attributes balance band bands battery_percent checksum class"
@@ -1000,14 +635,7 @@ class Tracker(_rt.Message):
         " settings.rx_frequency.value snr_total temperature token updated_at uplinks"
         " uptime visible_paths voltage"
     )
-    TOP_LEVEL_FIELD_PATHS = _rt.words(
-        "address_prefixes attributes balance band bands battery_percent checksum class"
-        " clock_drift counters_by_port created_at decoded delta extra firmware flags"
-        " health history ids keys label last_fault last_nonce last_payload locations"
-        " metadata name net_id nickname offset online ratio rssi scores sequence serial"
-        " settings snr_total temperature token updated_at uplinks uptime visible_paths"
-        " voltage"
-    )
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     ids: TrackerIdentifiers | None
     created_at: _dt.datetime | None
     updated_at: _dt.datetime | None
@@ -1196,241 +824,127 @@ class Tracker(_rt.Message):
         if data.__class__ is not dict:
             _rt.bad(data, "an object", key)
         if not data.keys() <= Tracker._KEYS:
-            data = _rt.snake_keys(data, Tracker._CAMEL, Tracker._KEYS)
+            data = _rt.snake_keys(data, Tracker)
         o = object.__new__(Tracker)
         try:
-            o.ids = (
-                TrackerIdentifiers._decode(v, "ids")
-                if (v := data.get("ids")) is not None
-                else None
-            )
-            o.created_at = (
-                _rt.timestamp(v, "created_at")
-                if (v := data.get("created_at")) is not None
-                else None
-            )
-            o.updated_at = (
-                _rt.timestamp(v, "updated_at")
-                if (v := data.get("updated_at")) is not None
-                else None
-            )
-            o.name = (
-                (v if v.__class__ is str else _rt.bad(v, "a string", "name"))
-                if (v := data.get("name")) is not None
-                else ""
-            )
-            o.label = (
-                (v if v.__class__ is str else _rt.bad(v, "a string", "label"))
-                if (v := data.get("label")) is not None
-                else ""
-            )
+            v = data.get(k := "ids")
+            o.ids = None if v is None else TrackerIdentifiers._decode(v, k)
+            v = data.get(k := "created_at")
+            o.created_at = None if v is None else _rt.timestamp(v, k)
+            v = data.get(k := "updated_at")
+            o.updated_at = None if v is None else _rt.timestamp(v, k)
+            v = data.get(k := "name", "")
+            o.name = v if v.__class__ is str else _rt.string_or_null(v, k)
+            v = data.get(k := "label", "")
+            o.label = v if v.__class__ is str else _rt.string_or_null(v, k)
+            v = data.get(k := "attributes")
             o.attributes = (
-                _rt.mapping(_rt.string, _rt.string, v, "attributes")
-                if (v := data.get("attributes")) is not None
-                else {}
+                {} if v is None else _rt.mapping(_rt.string, _rt.string, v, k)
             )
+            v = data.get(k := "locations")
             o.locations = (
-                _rt.mapping(_rt.string, Location._decode, v, "locations")
-                if (v := data.get("locations")) is not None
-                else {}
+                {} if v is None else _rt.mapping(_rt.string, Location._decode, v, k)
             )
-            o.band = (
-                _rt.enum_in(Band, v, "band")
-                if (v := data.get("band")) is not None
-                else Band_ZERO
-            )
-            o.health = (
-                _rt.enum_in(Health, v, "health")
-                if (v := data.get("health")) is not None
-                else Health_ZERO
-            )
-            o.settings = (
-                TrackerSettings._decode(v, "settings")
-                if (v := data.get("settings")) is not None
-                else None
-            )
-            o.keys = (
-                Keys._decode(v, "keys") if (v := data.get("keys")) is not None else None
-            )
-            o.net_id = (
-                _rt.hex_bytes(v, 3, "net_id")
-                if (v := data.get("net_id")) is not None
-                else b""
-            )
-            o.last_nonce = (
-                _rt.hex_bytes(v, 2, "last_nonce")
-                if (v := data.get("last_nonce")) is not None
-                else b""
-            )
+            v = data.get(k := "band")
+            o.band = Band_ZERO if v is None else _rt.enum_in(Band, v, k)
+            v = data.get(k := "health")
+            o.health = Health_ZERO if v is None else _rt.enum_in(Health, v, k)
+            v = data.get(k := "settings")
+            o.settings = None if v is None else TrackerSettings._decode(v, k)
+            v = data.get(k := "keys")
+            o.keys = None if v is None else Keys._decode(v, k)
+            v = data.get(k := "net_id")
+            o.net_id = b"" if v is None else _rt.hex_bytes(v, 3, k)
+            v = data.get(k := "last_nonce")
+            o.last_nonce = b"" if v is None else _rt.hex_bytes(v, 2, k)
+            v = data.get(k := "address_prefixes")
             o.address_prefixes = (
-                _rt.repeated(_rt.devaddr_prefix, v, "address_prefixes")
-                if (v := data.get("address_prefixes")) is not None
-                else []
+                [] if v is None else _rt.repeated(_rt.devaddr_prefix, v, k)
             )
-            o.last_payload = (
-                _rt.b64(v, "last_payload")
-                if (v := data.get("last_payload")) is not None
-                else b""
-            )
-            o.battery_percent = (
-                _rt.uint32(v, "battery_percent")
-                if (v := data.get("battery_percent")) is not None
-                else None
-            )
-            o.uplinks = (
-                _rt.uint64(v, "uplinks")
-                if (v := data.get("uplinks")) is not None
-                else 0
-            )
-            o.clock_drift = (
-                _rt.int64(v, "clock_drift")
-                if (v := data.get("clock_drift")) is not None
-                else 0
-            )
-            o.temperature = (
-                _rt.int32(v, "temperature")
-                if (v := data.get("temperature")) is not None
-                else 0
-            )
-            o.offset = (
-                _rt.int64(v, "offset") if (v := data.get("offset")) is not None else 0
-            )
-            o.checksum = (
-                _rt.uint32(v, "checksum")
-                if (v := data.get("checksum")) is not None
-                else 0
-            )
-            o.serial = (
-                _rt.uint64(v, "serial") if (v := data.get("serial")) is not None else 0
-            )
-            o.rssi = _rt.int32(v, "rssi") if (v := data.get("rssi")) is not None else 0
-            o.snr_total = (
-                _rt.int64(v, "snr_total")
-                if (v := data.get("snr_total")) is not None
-                else 0
-            )
+            v = data.get(k := "last_payload")
+            o.last_payload = b"" if v is None else _rt.b64(v, k)
+            v = data.get(k := "battery_percent")
+            o.battery_percent = None if v is None else _rt.uint32(v, k)
+            v = data.get(k := "uplinks")
+            o.uplinks = 0 if v is None else _rt.uint64(v, k)
+            v = data.get(k := "clock_drift")
+            o.clock_drift = 0 if v is None else _rt.int64(v, k)
+            v = data.get(k := "temperature")
+            o.temperature = 0 if v is None else _rt.int32(v, k)
+            v = data.get(k := "offset")
+            o.offset = 0 if v is None else _rt.int64(v, k)
+            v = data.get(k := "checksum")
+            o.checksum = 0 if v is None else _rt.uint32(v, k)
+            v = data.get(k := "serial")
+            o.serial = 0 if v is None else _rt.uint64(v, k)
+            v = data.get(k := "rssi")
+            o.rssi = 0 if v is None else _rt.int32(v, k)
+            v = data.get(k := "snr_total")
+            o.snr_total = 0 if v is None else _rt.int64(v, k)
+            v = data.get(k := "counters_by_port")
             o.counters_by_port = (
-                _rt.mapping(_rt.uint32, _rt.uint64, v, "counters_by_port")
-                if (v := data.get("counters_by_port")) is not None
-                else {}
+                {} if v is None else _rt.mapping(_rt.uint32, _rt.uint64, v, k)
             )
-            o.flags = (
-                _rt.mapping(_rt.bool_key, _rt.string, v, "flags")
-                if (v := data.get("flags")) is not None
-                else {}
-            )
-            o.scores = (
-                _rt.repeated(_rt.floating, v, "scores")
-                if (v := data.get("scores")) is not None
-                else []
-            )
+            v = data.get(k := "flags")
+            o.flags = {} if v is None else _rt.mapping(_rt.bool_key, _rt.string, v, k)
+            v = data.get(k := "scores")
+            o.scores = [] if v is None else _rt.repeated(_rt.floating, v, k)
+            v = data.get(k := "bands")
             o.bands = (
-                _rt.repeated((lambda v, k: _rt.enum_in(Band, v, k)), v, "bands")
-                if (v := data.get("bands")) is not None
-                else []
+                []
+                if v is None
+                else _rt.repeated((lambda v, k: _rt.enum_in(Band, v, k)), v, k)
             )
-            o.metadata = (
-                _rt.struct(v, "metadata")
-                if (v := data.get("metadata")) is not None
-                else None
-            )
-            o.extra = (
-                _rt.json_value(v, "extra")
-                if (v := data.get("extra")) is not None
-                else None
-            )
-            o.history = (
-                _rt.list_value(v, "history")
-                if (v := data.get("history")) is not None
-                else None
-            )
-            o.decoded = (
-                _rt.any_message(v, "decoded")
-                if (v := data.get("decoded")) is not None
-                else None
-            )
-            o.visible_paths = (
-                _rt.field_mask(v, "visible_paths")
-                if (v := data.get("visible_paths")) is not None
-                else None
-            )
-            o.ratio = (
-                _rt.wrapped(_rt.floating, v, "ratio")
-                if (v := data.get("ratio")) is not None
-                else None
-            )
-            o.voltage = (
-                _rt.wrapped(_rt.floating, v, "voltage")
-                if (v := data.get("voltage")) is not None
-                else None
-            )
-            o.delta = (
-                _rt.wrapped(_rt.int64, v, "delta")
-                if (v := data.get("delta")) is not None
-                else None
-            )
-            o.uptime = (
-                _rt.wrapped(_rt.uint64, v, "uptime")
-                if (v := data.get("uptime")) is not None
-                else None
-            )
-            o.balance = (
-                _rt.wrapped(_rt.int32, v, "balance")
-                if (v := data.get("balance")) is not None
-                else None
-            )
-            o.sequence = (
-                _rt.wrapped(_rt.uint32, v, "sequence")
-                if (v := data.get("sequence")) is not None
-                else None
-            )
-            o.online = (
-                _rt.wrapped(_rt.boolean, v, "online")
-                if (v := data.get("online")) is not None
-                else None
-            )
-            o.nickname = (
-                _rt.wrapped(_rt.string, v, "nickname")
-                if (v := data.get("nickname")) is not None
-                else None
-            )
-            o.token = (
-                _rt.wrapped(_rt.b64, v, "token")
-                if (v := data.get("token")) is not None
-                else None
-            )
-            o.last_fault = (
-                Fault._decode(v, "last_fault")
-                if (v := data.get("last_fault")) is not None
-                else None
-            )
-            o.class_ = (
-                (v if v is True or v is False else _rt.bad(v, "a boolean", "class"))
-                if (v := data.get("class")) is not None
-                else False
-            )
+            v = data.get(k := "metadata")
+            o.metadata = None if v is None else _rt.struct(v, k)
+            v = data.get(k := "extra")
+            o.extra = None if v is None else _rt.json_value(v, k)
+            v = data.get(k := "history")
+            o.history = None if v is None else _rt.list_value(v, k)
+            v = data.get(k := "decoded")
+            o.decoded = None if v is None else _rt.any_message(v, k)
+            v = data.get(k := "visible_paths")
+            o.visible_paths = None if v is None else _rt.field_mask(v, k)
+            v = data.get(k := "ratio")
+            o.ratio = None if v is None else _rt.wrapped(_rt.floating, v, k)
+            v = data.get(k := "voltage")
+            o.voltage = None if v is None else _rt.wrapped(_rt.floating, v, k)
+            v = data.get(k := "delta")
+            o.delta = None if v is None else _rt.wrapped(_rt.int64, v, k)
+            v = data.get(k := "uptime")
+            o.uptime = None if v is None else _rt.wrapped(_rt.uint64, v, k)
+            v = data.get(k := "balance")
+            o.balance = None if v is None else _rt.wrapped(_rt.int32, v, k)
+            v = data.get(k := "sequence")
+            o.sequence = None if v is None else _rt.wrapped(_rt.uint32, v, k)
+            v = data.get(k := "online")
+            o.online = None if v is None else _rt.wrapped(_rt.boolean, v, k)
+            v = data.get(k := "nickname")
+            o.nickname = None if v is None else _rt.wrapped(_rt.string, v, k)
+            v = data.get(k := "token")
+            o.token = None if v is None else _rt.wrapped(_rt.b64, v, k)
+            v = data.get(k := "last_fault")
+            o.last_fault = None if v is None else Fault._decode(v, k)
+            v = data.get(k := "class", False)
+            o.class_ = v if v is True or v is False else _rt.boolean_or_null(v, k)
             o._firmware = None
-            if (v := data.get("firmware_url")) is not None:
+            v = data.get(k := "firmware_url")
+            if v is not None:
                 if o._firmware is not None:
                     raise _rt.DecodeError(
-                        "firmware_url",
-                        "another member of oneof 'firmware' is already set",
+                        k, "another member of oneof 'firmware' is already set"
                     )
                 o._firmware = (
-                    "firmware_url",
-                    (
-                        v
-                        if v.__class__ is str
-                        else _rt.bad(v, "a string", "firmware_url")
-                    ),
+                    k,
+                    (v if v.__class__ is str else _rt.bad(v, "a string", k)),
                 )
-            if (v := data.get("firmware_image")) is not None:
+            v = data.get(k := "firmware_image")
+            if v is not None:
                 if o._firmware is not None:
                     raise _rt.DecodeError(
-                        "firmware_image",
-                        "another member of oneof 'firmware' is already set",
+                        k, "another member of oneof 'firmware' is already set"
                     )
-                o._firmware = ("firmware_image", _rt.b64(v, "firmware_image"))
+                o._firmware = (k, _rt.b64(v, k))
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o
@@ -1541,28 +1055,11 @@ class Tracker(_rt.Message):
 class TrackerSettings(_rt.Message):
     """The message acme.fleet.v1.TrackerSettings."""
 
-    _SLOTS = _rt.words("report_interval adaptive rx_frequency band priority _mode")
-    __slots__ = _SLOTS
-    _KEYS = _rt.word_set(
-        "report_interval adaptive rx_frequency band priority static dynamic disabled"
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
+        "report_interval adaptive rx_frequency band priority mode.static mode.dynamic"
+        " mode.disabled"
     )
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {
-        "reportInterval": "report_interval",
-        "rxFrequency": "rx_frequency",
-    }
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "report_interval": "report_interval",
-        "adaptive": "adaptive",
-        "rx_frequency": "rx_frequency",
-        "band": "band",
-        "priority": "priority",
-        "mode.static": "static",
-        "mode.dynamic": "dynamic",
-        "mode.disabled": "disabled",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {
-        "mode": "_mode",
-    }
+    __slots__ = _SLOTS
     PATHS: _typing.ClassVar[TrackerSettingsPaths] = TrackerSettingsPaths("")
     FIELD_PATHS = _rt.words(
         "adaptive adaptive.value band band.value mode mode.disabled mode.dynamic"
@@ -1571,9 +1068,7 @@ class TrackerSettings(_rt.Message):
         " mode.static.spreading_factor priority report_interval rx_frequency"
         " rx_frequency.value"
     )
-    TOP_LEVEL_FIELD_PATHS = _rt.words(
-        "adaptive band mode priority report_interval rx_frequency"
-    )
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     report_interval: _dt.timedelta | None
     adaptive: BoolValue | None
     rx_frequency: FrequencyValue | None
@@ -1656,53 +1151,41 @@ class TrackerSettings(_rt.Message):
         if data.__class__ is not dict:
             _rt.bad(data, "an object", key)
         if not data.keys() <= TrackerSettings._KEYS:
-            data = _rt.snake_keys(data, TrackerSettings._CAMEL, TrackerSettings._KEYS)
+            data = _rt.snake_keys(data, TrackerSettings)
         o = object.__new__(TrackerSettings)
         try:
-            o.report_interval = (
-                _rt.duration(v, "report_interval")
-                if (v := data.get("report_interval")) is not None
-                else None
-            )
-            o.adaptive = (
-                BoolValue._decode(v, "adaptive")
-                if (v := data.get("adaptive")) is not None
-                else None
-            )
-            o.rx_frequency = (
-                FrequencyValue._decode(v, "rx_frequency")
-                if (v := data.get("rx_frequency")) is not None
-                else None
-            )
-            o.band = (
-                BandValue._decode(v, "band")
-                if (v := data.get("band")) is not None
-                else None
-            )
-            o.priority = (
-                _rt.enum_in(Priority, v, "priority")
-                if (v := data.get("priority")) is not None
-                else Priority_ZERO
-            )
+            v = data.get(k := "report_interval")
+            o.report_interval = None if v is None else _rt.duration(v, k)
+            v = data.get(k := "adaptive")
+            o.adaptive = None if v is None else BoolValue._decode(v, k)
+            v = data.get(k := "rx_frequency")
+            o.rx_frequency = None if v is None else FrequencyValue._decode(v, k)
+            v = data.get(k := "band")
+            o.band = None if v is None else BandValue._decode(v, k)
+            v = data.get(k := "priority")
+            o.priority = Priority_ZERO if v is None else _rt.enum_in(Priority, v, k)
             o._mode = None
-            if (v := data.get("static")) is not None:
+            v = data.get(k := "static")
+            if v is not None:
                 if o._mode is not None:
                     raise _rt.DecodeError(
-                        "static", "another member of oneof 'mode' is already set"
+                        k, "another member of oneof 'mode' is already set"
                     )
-                o._mode = ("static", TrackerSettings_StaticMode._decode(v, "static"))
-            if (v := data.get("dynamic")) is not None:
+                o._mode = (k, TrackerSettings_StaticMode._decode(v, k))
+            v = data.get(k := "dynamic")
+            if v is not None:
                 if o._mode is not None:
                     raise _rt.DecodeError(
-                        "dynamic", "another member of oneof 'mode' is already set"
+                        k, "another member of oneof 'mode' is already set"
                     )
-                o._mode = ("dynamic", TrackerSettings_DynamicMode._decode(v, "dynamic"))
-            if (v := data.get("disabled")) is not None:
+                o._mode = (k, TrackerSettings_DynamicMode._decode(v, k))
+            v = data.get(k := "disabled")
+            if v is not None:
                 if o._mode is not None:
                     raise _rt.DecodeError(
-                        "disabled", "another member of oneof 'mode' is already set"
+                        k, "another member of oneof 'mode' is already set"
                     )
-                o._mode = ("disabled", _rt.empty(v, "disabled"))
+                o._mode = (k, _rt.empty(v, k))
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o
@@ -1734,20 +1217,13 @@ class TrackerSettings(_rt.Message):
 class TrackerSettings_DynamicMode(_rt.Message):
     """The message acme.fleet.v1.TrackerSettings.DynamicMode."""
 
-    _SLOTS = _rt.words("margin limits")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("margin limits")
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("margin limits")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {}
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "margin": "margin",
-        "limits": "limits",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[TrackerSettings_DynamicModePaths] = (
         TrackerSettings_DynamicModePaths("")
     )
     FIELD_PATHS = _rt.words("limits limits.max limits.min margin")
-    TOP_LEVEL_FIELD_PATHS = _rt.words("limits margin")
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     margin: float | None
     limits: TrackerSettings_DynamicMode_Limits | None
 
@@ -1765,22 +1241,14 @@ class TrackerSettings_DynamicMode(_rt.Message):
         if data.__class__ is not dict:
             _rt.bad(data, "an object", key)
         if not data.keys() <= TrackerSettings_DynamicMode._KEYS:
-            data = _rt.snake_keys(
-                data,
-                TrackerSettings_DynamicMode._CAMEL,
-                TrackerSettings_DynamicMode._KEYS,
-            )
+            data = _rt.snake_keys(data, TrackerSettings_DynamicMode)
         o = object.__new__(TrackerSettings_DynamicMode)
         try:
-            o.margin = (
-                _rt.wrapped(_rt.floating, v, "margin")
-                if (v := data.get("margin")) is not None
-                else None
-            )
+            v = data.get(k := "margin")
+            o.margin = None if v is None else _rt.wrapped(_rt.floating, v, k)
+            v = data.get(k := "limits")
             o.limits = (
-                TrackerSettings_DynamicMode_Limits._decode(v, "limits")
-                if (v := data.get("limits")) is not None
-                else None
+                None if v is None else TrackerSettings_DynamicMode_Limits._decode(v, k)
             )
         except _rt.DecodeError as error:
             raise error.under(key) from None
@@ -1798,20 +1266,13 @@ class TrackerSettings_DynamicMode(_rt.Message):
 class TrackerSettings_DynamicMode_Limits(_rt.Message):
     """The message acme.fleet.v1.TrackerSettings.DynamicMode.Limits."""
 
-    _SLOTS = _rt.words("min max")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("min max")
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("min max")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {}
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "min": "min",
-        "max": "max",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[TrackerSettings_DynamicMode_LimitsPaths] = (
         TrackerSettings_DynamicMode_LimitsPaths("")
     )
     FIELD_PATHS = _rt.words("max min")
-    TOP_LEVEL_FIELD_PATHS = _rt.words("max min")
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     min: int
     max: int
 
@@ -1829,15 +1290,13 @@ class TrackerSettings_DynamicMode_Limits(_rt.Message):
         if data.__class__ is not dict:
             _rt.bad(data, "an object", key)
         if not data.keys() <= TrackerSettings_DynamicMode_Limits._KEYS:
-            data = _rt.snake_keys(
-                data,
-                TrackerSettings_DynamicMode_Limits._CAMEL,
-                TrackerSettings_DynamicMode_Limits._KEYS,
-            )
+            data = _rt.snake_keys(data, TrackerSettings_DynamicMode_Limits)
         o = object.__new__(TrackerSettings_DynamicMode_Limits)
         try:
-            o.min = _rt.uint32(v, "min") if (v := data.get("min")) is not None else 0
-            o.max = _rt.uint32(v, "max") if (v := data.get("max")) is not None else 0
+            v = data.get(k := "min")
+            o.min = 0 if v is None else _rt.uint32(v, k)
+            v = data.get(k := "max")
+            o.max = 0 if v is None else _rt.uint32(v, k)
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o
@@ -1854,22 +1313,15 @@ class TrackerSettings_DynamicMode_Limits(_rt.Message):
 class TrackerSettings_StaticMode(_rt.Message):
     """The message acme.fleet.v1.TrackerSettings.StaticMode."""
 
-    _SLOTS = _rt.words("spreading_factor channels")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
+        "spreading_factor channels"
+    )
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("spreading_factor channels")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {
-        "spreadingFactor": "spreading_factor",
-    }
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "spreading_factor": "spreading_factor",
-        "channels": "channels",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[TrackerSettings_StaticModePaths] = (
         TrackerSettings_StaticModePaths("")
     )
     FIELD_PATHS = _rt.words("channels spreading_factor")
-    TOP_LEVEL_FIELD_PATHS = _rt.words("channels spreading_factor")
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     spreading_factor: int
     channels: list[int]
 
@@ -1887,23 +1339,13 @@ class TrackerSettings_StaticMode(_rt.Message):
         if data.__class__ is not dict:
             _rt.bad(data, "an object", key)
         if not data.keys() <= TrackerSettings_StaticMode._KEYS:
-            data = _rt.snake_keys(
-                data,
-                TrackerSettings_StaticMode._CAMEL,
-                TrackerSettings_StaticMode._KEYS,
-            )
+            data = _rt.snake_keys(data, TrackerSettings_StaticMode)
         o = object.__new__(TrackerSettings_StaticMode)
         try:
-            o.spreading_factor = (
-                _rt.uint32(v, "spreading_factor")
-                if (v := data.get("spreading_factor")) is not None
-                else 0
-            )
-            o.channels = (
-                _rt.repeated(_rt.uint64, v, "channels")
-                if (v := data.get("channels")) is not None
-                else []
-            )
+            v = data.get(k := "spreading_factor")
+            o.spreading_factor = 0 if v is None else _rt.uint32(v, k)
+            v = data.get(k := "channels")
+            o.channels = [] if v is None else _rt.repeated(_rt.uint64, v, k)
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o
@@ -1920,17 +1362,11 @@ class TrackerSettings_StaticMode(_rt.Message):
 class Trackers(_rt.Message):
     """The message acme.fleet.v1.Trackers."""
 
-    _SLOTS = _rt.words("trackers")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("trackers")
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("trackers")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {}
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "trackers": "trackers",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[TrackersPaths] = TrackersPaths("")
     FIELD_PATHS = _rt.words("trackers")
-    TOP_LEVEL_FIELD_PATHS = _rt.words("trackers")
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     trackers: list[Tracker]
 
     def __init__(
@@ -1945,14 +1381,11 @@ class Trackers(_rt.Message):
         if data.__class__ is not dict:
             _rt.bad(data, "an object", key)
         if not data.keys() <= Trackers._KEYS:
-            data = _rt.snake_keys(data, Trackers._CAMEL, Trackers._KEYS)
+            data = _rt.snake_keys(data, Trackers)
         o = object.__new__(Trackers)
         try:
-            o.trackers = (
-                _rt.repeated(Tracker._decode, v, "trackers")
-                if (v := data.get("trackers")) is not None
-                else []
-            )
+            v = data.get(k := "trackers")
+            o.trackers = [] if v is None else _rt.repeated(Tracker._decode, v, k)
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o

@@ -59,131 +59,68 @@ class CreateTrackerRequestPaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def tracker(self) -> TrackerPaths:
-        return TrackerPaths(self._child("tracker"))
+    tracker: TrackerPaths
 
 
 class GetTrackerRequestPaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def field_mask(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("field_mask"))
-
-    @property
-    def tracker_ids(self) -> TrackerIdentifiersPaths:
-        return TrackerIdentifiersPaths(self._child("tracker_ids"))
+    field_mask: _rt.FieldPath
+    tracker_ids: TrackerIdentifiersPaths
 
 
 class ListTrackersRequestPaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def application_ids(self) -> ApplicationIdentifiersPaths:
-        return ApplicationIdentifiersPaths(self._child("application_ids"))
-
-    @property
-    def field_mask(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("field_mask"))
-
-    @property
-    def limit(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("limit"))
-
-    @property
-    def order(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("order"))
-
-    @property
-    def page(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("page"))
-
-    @property
-    def tags(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("tags"))
+    application_ids: ApplicationIdentifiersPaths
+    field_mask: _rt.FieldPath
+    limit: _rt.FieldPath
+    order: _rt.FieldPath
+    page: _rt.FieldPath
+    tags: _rt.FieldPath
 
 
 class ReportRequestPaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def location(self) -> LocationPaths:
-        return LocationPaths(self._child("location"))
-
-    @property
-    def tracker_ids(self) -> TrackerIdentifiersPaths:
-        return TrackerIdentifiersPaths(self._child("tracker_ids"))
+    location: LocationPaths
+    tracker_ids: TrackerIdentifiersPaths
 
 
 class SetTrackerRequestPaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def field_mask(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("field_mask"))
-
-    @property
-    def tracker(self) -> TrackerPaths:
-        return TrackerPaths(self._child("tracker"))
+    field_mask: _rt.FieldPath
+    tracker: TrackerPaths
 
 
 class StreamEventsRequestPaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def identifiers(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("identifiers"))
-
-    @property
-    def tail(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("tail"))
+    identifiers: _rt.FieldPath
+    tail: _rt.FieldPath
 
 
 class TrackerEventPaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-
-    @property
-    def fault(self) -> FaultPaths:
-        return FaultPaths(self._child("fault"))
-
-    @property
-    def name(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("name"))
-
-    @property
-    def time(self) -> _rt.FieldPath:
-        return _rt.FieldPath(self._child("time"))
-
-    @property
-    def tracker_ids(self) -> TrackerIdentifiersPaths:
-        return TrackerIdentifiersPaths(self._child("tracker_ids"))
+    fault: FaultPaths
+    name: _rt.FieldPath
+    time: _rt.FieldPath
+    tracker_ids: TrackerIdentifiersPaths
 
 
 class CreateTrackerRequest(_rt.Message):
     """The message acme.fleet.v1.CreateTrackerRequest."""
 
-    _SLOTS = _rt.words("tracker")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("tracker")
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("tracker")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {}
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "tracker": "tracker",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[CreateTrackerRequestPaths] = CreateTrackerRequestPaths("")
     FIELD_PATHS = _rt.words(
         "tracker tracker.address_prefixes tracker.attributes tracker.balance"
@@ -213,7 +150,7 @@ class CreateTrackerRequest(_rt.Message):
         " tracker.token tracker.updated_at tracker.uplinks tracker.uptime"
         " tracker.visible_paths tracker.voltage"
     )
-    TOP_LEVEL_FIELD_PATHS = _rt.words("tracker")
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     tracker: Tracker | None
 
     def __init__(
@@ -228,16 +165,11 @@ class CreateTrackerRequest(_rt.Message):
         if data.__class__ is not dict:
             _rt.bad(data, "an object", key)
         if not data.keys() <= CreateTrackerRequest._KEYS:
-            data = _rt.snake_keys(
-                data, CreateTrackerRequest._CAMEL, CreateTrackerRequest._KEYS
-            )
+            data = _rt.snake_keys(data, CreateTrackerRequest)
         o = object.__new__(CreateTrackerRequest)
         try:
-            o.tracker = (
-                Tracker._decode(v, "tracker")
-                if (v := data.get("tracker")) is not None
-                else None
-            )
+            v = data.get(k := "tracker")
+            o.tracker = None if v is None else Tracker._decode(v, k)
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o
@@ -252,25 +184,17 @@ class CreateTrackerRequest(_rt.Message):
 class GetTrackerRequest(_rt.Message):
     """The message acme.fleet.v1.GetTrackerRequest."""
 
-    _SLOTS = _rt.words("tracker_ids field_mask")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
+        "tracker_ids field_mask"
+    )
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("tracker_ids field_mask")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {
-        "trackerIds": "tracker_ids",
-        "fieldMask": "field_mask",
-    }
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "tracker_ids": "tracker_ids",
-        "field_mask": "field_mask",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[GetTrackerRequestPaths] = GetTrackerRequestPaths("")
     FIELD_PATHS = _rt.words(
         "field_mask tracker_ids tracker_ids.application_ids"
         " tracker_ids.application_ids.application_id tracker_ids.dev_addr"
         " tracker_ids.dev_eui tracker_ids.join_eui tracker_ids.tracker_id"
     )
-    TOP_LEVEL_FIELD_PATHS = _rt.words("field_mask tracker_ids")
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     tracker_ids: TrackerIdentifiers | None
     field_mask: list[str] | None
 
@@ -288,21 +212,13 @@ class GetTrackerRequest(_rt.Message):
         if data.__class__ is not dict:
             _rt.bad(data, "an object", key)
         if not data.keys() <= GetTrackerRequest._KEYS:
-            data = _rt.snake_keys(
-                data, GetTrackerRequest._CAMEL, GetTrackerRequest._KEYS
-            )
+            data = _rt.snake_keys(data, GetTrackerRequest)
         o = object.__new__(GetTrackerRequest)
         try:
-            o.tracker_ids = (
-                TrackerIdentifiers._decode(v, "tracker_ids")
-                if (v := data.get("tracker_ids")) is not None
-                else None
-            )
-            o.field_mask = (
-                _rt.field_mask(v, "field_mask")
-                if (v := data.get("field_mask")) is not None
-                else None
-            )
+            v = data.get(k := "tracker_ids")
+            o.tracker_ids = None if v is None else TrackerIdentifiers._decode(v, k)
+            v = data.get(k := "field_mask")
+            o.field_mask = None if v is None else _rt.field_mask(v, k)
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o
@@ -319,30 +235,16 @@ class GetTrackerRequest(_rt.Message):
 class ListTrackersRequest(_rt.Message):
     """The message acme.fleet.v1.ListTrackersRequest."""
 
-    _SLOTS = _rt.words("application_ids field_mask order limit page tags")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
+        "application_ids field_mask order limit page tags"
+    )
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("application_ids field_mask order limit page tags")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {
-        "applicationIds": "application_ids",
-        "fieldMask": "field_mask",
-    }
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "application_ids": "application_ids",
-        "field_mask": "field_mask",
-        "order": "order",
-        "limit": "limit",
-        "page": "page",
-        "tags": "tags",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[ListTrackersRequestPaths] = ListTrackersRequestPaths("")
     FIELD_PATHS = _rt.words(
         "application_ids application_ids.application_id field_mask limit order page"
         " tags"
     )
-    TOP_LEVEL_FIELD_PATHS = _rt.words(
-        "application_ids field_mask limit order page tags"
-    )
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     application_ids: ApplicationIdentifiers | None
     field_mask: list[str] | None
     order: str
@@ -373,35 +275,23 @@ class ListTrackersRequest(_rt.Message):
         if data.__class__ is not dict:
             _rt.bad(data, "an object", key)
         if not data.keys() <= ListTrackersRequest._KEYS:
-            data = _rt.snake_keys(
-                data, ListTrackersRequest._CAMEL, ListTrackersRequest._KEYS
-            )
+            data = _rt.snake_keys(data, ListTrackersRequest)
         o = object.__new__(ListTrackersRequest)
         try:
+            v = data.get(k := "application_ids")
             o.application_ids = (
-                ApplicationIdentifiers._decode(v, "application_ids")
-                if (v := data.get("application_ids")) is not None
-                else None
+                None if v is None else ApplicationIdentifiers._decode(v, k)
             )
-            o.field_mask = (
-                _rt.field_mask(v, "field_mask")
-                if (v := data.get("field_mask")) is not None
-                else None
-            )
-            o.order = (
-                (v if v.__class__ is str else _rt.bad(v, "a string", "order"))
-                if (v := data.get("order")) is not None
-                else ""
-            )
-            o.limit = (
-                _rt.uint32(v, "limit") if (v := data.get("limit")) is not None else 0
-            )
-            o.page = _rt.uint32(v, "page") if (v := data.get("page")) is not None else 0
-            o.tags = (
-                _rt.repeated(_rt.string, v, "tags")
-                if (v := data.get("tags")) is not None
-                else []
-            )
+            v = data.get(k := "field_mask")
+            o.field_mask = None if v is None else _rt.field_mask(v, k)
+            v = data.get(k := "order", "")
+            o.order = v if v.__class__ is str else _rt.string_or_null(v, k)
+            v = data.get(k := "limit")
+            o.limit = 0 if v is None else _rt.uint32(v, k)
+            v = data.get(k := "page")
+            o.page = 0 if v is None else _rt.uint32(v, k)
+            v = data.get(k := "tags")
+            o.tags = [] if v is None else _rt.repeated(_rt.string, v, k)
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o
@@ -426,25 +316,19 @@ class ListTrackersRequest(_rt.Message):
 class ReportRequest(_rt.Message):
     """The message acme.fleet.v1.ReportRequest."""
 
-    _SLOTS = _rt.words("tracker_ids location")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
+        "tracker_ids location"
+    )
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("tracker_ids location")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {
-        "trackerIds": "tracker_ids",
-    }
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "tracker_ids": "tracker_ids",
-        "location": "location",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[ReportRequestPaths] = ReportRequestPaths("")
     FIELD_PATHS = _rt.words(
         "location location.accuracy location.altitude location.latitude"
-        " location.longitude tracker_ids tracker_ids.application_ids"
-        " tracker_ids.application_ids.application_id tracker_ids.dev_addr"
-        " tracker_ids.dev_eui tracker_ids.join_eui tracker_ids.tracker_id"
+        " location.longitude location.source_name tracker_ids"
+        " tracker_ids.application_ids tracker_ids.application_ids.application_id"
+        " tracker_ids.dev_addr tracker_ids.dev_eui tracker_ids.join_eui"
+        " tracker_ids.tracker_id"
     )
-    TOP_LEVEL_FIELD_PATHS = _rt.words("location tracker_ids")
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     tracker_ids: TrackerIdentifiers | None
     location: Location | None
 
@@ -462,19 +346,13 @@ class ReportRequest(_rt.Message):
         if data.__class__ is not dict:
             _rt.bad(data, "an object", key)
         if not data.keys() <= ReportRequest._KEYS:
-            data = _rt.snake_keys(data, ReportRequest._CAMEL, ReportRequest._KEYS)
+            data = _rt.snake_keys(data, ReportRequest)
         o = object.__new__(ReportRequest)
         try:
-            o.tracker_ids = (
-                TrackerIdentifiers._decode(v, "tracker_ids")
-                if (v := data.get("tracker_ids")) is not None
-                else None
-            )
-            o.location = (
-                Location._decode(v, "location")
-                if (v := data.get("location")) is not None
-                else None
-            )
+            v = data.get(k := "tracker_ids")
+            o.tracker_ids = None if v is None else TrackerIdentifiers._decode(v, k)
+            v = data.get(k := "location")
+            o.location = None if v is None else Location._decode(v, k)
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o
@@ -491,17 +369,10 @@ class ReportRequest(_rt.Message):
 class SetTrackerRequest(_rt.Message):
     """The message acme.fleet.v1.SetTrackerRequest."""
 
-    _SLOTS = _rt.words("tracker field_mask")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
+        "tracker field_mask"
+    )
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("tracker field_mask")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {
-        "fieldMask": "field_mask",
-    }
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "tracker": "tracker",
-        "field_mask": "field_mask",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[SetTrackerRequestPaths] = SetTrackerRequestPaths("")
     FIELD_PATHS = _rt.words(
         "field_mask tracker tracker.address_prefixes tracker.attributes tracker.balance"
@@ -531,7 +402,7 @@ class SetTrackerRequest(_rt.Message):
         " tracker.token tracker.updated_at tracker.uplinks tracker.uptime"
         " tracker.visible_paths tracker.voltage"
     )
-    TOP_LEVEL_FIELD_PATHS = _rt.words("field_mask tracker")
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     tracker: Tracker | None
     field_mask: list[str] | None
 
@@ -549,21 +420,13 @@ class SetTrackerRequest(_rt.Message):
         if data.__class__ is not dict:
             _rt.bad(data, "an object", key)
         if not data.keys() <= SetTrackerRequest._KEYS:
-            data = _rt.snake_keys(
-                data, SetTrackerRequest._CAMEL, SetTrackerRequest._KEYS
-            )
+            data = _rt.snake_keys(data, SetTrackerRequest)
         o = object.__new__(SetTrackerRequest)
         try:
-            o.tracker = (
-                Tracker._decode(v, "tracker")
-                if (v := data.get("tracker")) is not None
-                else None
-            )
-            o.field_mask = (
-                _rt.field_mask(v, "field_mask")
-                if (v := data.get("field_mask")) is not None
-                else None
-            )
+            v = data.get(k := "tracker")
+            o.tracker = None if v is None else Tracker._decode(v, k)
+            v = data.get(k := "field_mask")
+            o.field_mask = None if v is None else _rt.field_mask(v, k)
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o
@@ -580,18 +443,11 @@ class SetTrackerRequest(_rt.Message):
 class StreamEventsRequest(_rt.Message):
     """The message acme.fleet.v1.StreamEventsRequest."""
 
-    _SLOTS = _rt.words("identifiers tail")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("identifiers tail")
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("identifiers tail")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {}
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "identifiers": "identifiers",
-        "tail": "tail",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[StreamEventsRequestPaths] = StreamEventsRequestPaths("")
     FIELD_PATHS = _rt.words("identifiers tail")
-    TOP_LEVEL_FIELD_PATHS = _rt.words("identifiers tail")
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     identifiers: list[TrackerIdentifiers]
     tail: int
 
@@ -609,17 +465,15 @@ class StreamEventsRequest(_rt.Message):
         if data.__class__ is not dict:
             _rt.bad(data, "an object", key)
         if not data.keys() <= StreamEventsRequest._KEYS:
-            data = _rt.snake_keys(
-                data, StreamEventsRequest._CAMEL, StreamEventsRequest._KEYS
-            )
+            data = _rt.snake_keys(data, StreamEventsRequest)
         o = object.__new__(StreamEventsRequest)
         try:
+            v = data.get(k := "identifiers")
             o.identifiers = (
-                _rt.repeated(TrackerIdentifiers._decode, v, "identifiers")
-                if (v := data.get("identifiers")) is not None
-                else []
+                [] if v is None else _rt.repeated(TrackerIdentifiers._decode, v, k)
             )
-            o.tail = _rt.uint32(v, "tail") if (v := data.get("tail")) is not None else 0
+            v = data.get(k := "tail")
+            o.tail = 0 if v is None else _rt.uint32(v, k)
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o
@@ -636,19 +490,10 @@ class StreamEventsRequest(_rt.Message):
 class TrackerEvent(_rt.Message):
     """The message acme.fleet.v1.TrackerEvent."""
 
-    _SLOTS = _rt.words("name time tracker_ids fault")
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
+        "name time tracker_ids fault"
+    )
     __slots__ = _SLOTS
-    _KEYS = _rt.word_set("name time tracker_ids fault")
-    _CAMEL: _typing.ClassVar[dict[str, str]] = {
-        "trackerIds": "tracker_ids",
-    }
-    _PATH_ATTRIBUTES: _typing.ClassVar[dict[str, str]] = {
-        "name": "name",
-        "time": "time",
-        "tracker_ids": "tracker_ids",
-        "fault": "fault",
-    }
-    _ONEOF_SLOTS: _typing.ClassVar[dict[str, str]] = {}
     PATHS: _typing.ClassVar[TrackerEventPaths] = TrackerEventPaths("")
     FIELD_PATHS = _rt.words(
         "fault fault.attributes fault.cause fault.cause.message fault.code"
@@ -656,7 +501,7 @@ class TrackerEvent(_rt.Message):
         " tracker_ids.application_ids.application_id tracker_ids.dev_addr"
         " tracker_ids.dev_eui tracker_ids.join_eui tracker_ids.tracker_id"
     )
-    TOP_LEVEL_FIELD_PATHS = _rt.words("fault name time tracker_ids")
+    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     name: str
     time: _dt.datetime | None
     tracker_ids: TrackerIdentifiers | None
@@ -680,29 +525,17 @@ class TrackerEvent(_rt.Message):
         if data.__class__ is not dict:
             _rt.bad(data, "an object", key)
         if not data.keys() <= TrackerEvent._KEYS:
-            data = _rt.snake_keys(data, TrackerEvent._CAMEL, TrackerEvent._KEYS)
+            data = _rt.snake_keys(data, TrackerEvent)
         o = object.__new__(TrackerEvent)
         try:
-            o.name = (
-                (v if v.__class__ is str else _rt.bad(v, "a string", "name"))
-                if (v := data.get("name")) is not None
-                else ""
-            )
-            o.time = (
-                _rt.timestamp(v, "time")
-                if (v := data.get("time")) is not None
-                else None
-            )
-            o.tracker_ids = (
-                TrackerIdentifiers._decode(v, "tracker_ids")
-                if (v := data.get("tracker_ids")) is not None
-                else None
-            )
-            o.fault = (
-                Fault._decode(v, "fault")
-                if (v := data.get("fault")) is not None
-                else None
-            )
+            v = data.get(k := "name", "")
+            o.name = v if v.__class__ is str else _rt.string_or_null(v, k)
+            v = data.get(k := "time")
+            o.time = None if v is None else _rt.timestamp(v, k)
+            v = data.get(k := "tracker_ids")
+            o.tracker_ids = None if v is None else TrackerIdentifiers._decode(v, k)
+            v = data.get(k := "fault")
+            o.fault = None if v is None else Fault._decode(v, k)
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o

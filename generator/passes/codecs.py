@@ -11,8 +11,12 @@ from ..ir import Field, FieldKind, TypeRef
 from ..pyir import Codec
 
 SCALARS: dict[FieldKind, Codec] = {
-    FieldKind.STRING: Codec("scalar", "str", '""', helper="string"),
-    FieldKind.BOOL: Codec("scalar", "bool", "False", helper="boolean"),
+    FieldKind.STRING: Codec(
+        "scalar", "str", '""', helper="string", checked_inline=True
+    ),
+    FieldKind.BOOL: Codec(
+        "scalar", "bool", "False", helper="boolean", checked_inline=True
+    ),
     FieldKind.INT32: Codec("scalar", "int", "0", helper="int32"),
     FieldKind.SINT32: Codec("scalar", "int", "0", helper="int32"),
     FieldKind.SFIXED32: Codec("scalar", "int", "0", helper="int32"),

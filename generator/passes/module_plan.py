@@ -29,6 +29,7 @@ from ..naming import (
     attribute_name,
     escape_doc,
     import_order,
+    lower_camel,
     python_name,
     rpc_constant_prefix,
     word_chunks,
@@ -350,7 +351,6 @@ def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
     fields = tuple(_plan_field(f, builder) for f in message.fields)
     oneofs = tuple(_plan_oneof(name, fields) for name in message.oneofs)
     plain = tuple(f for f in fields if f.oneof is None)
-    slots = tuple([f.attribute for f in plain] + [o.slot for o in oneofs])
     class_name = builder.reference(message.full_name)
     return PyMessage(
         class_name=class_name,
@@ -361,11 +361,18 @@ def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
         fields=fields,
         plain_fields=plain,
         oneofs=oneofs,
-        slots=slots,
-        slots_words=word_chunks(slots),
-        keys_words=word_chunks(f.proto_name for f in fields),
+        segments_words=word_chunks(
+            f"{f.oneof}.{f.proto_name}" if f.oneof else f.proto_name for f in fields
+        ),
+        renamed=tuple(
+            (f.proto_name, f.attribute) for f in fields if f.attribute != f.proto_name
+        ),
+        json_names=tuple(
+            (f.json_name, f.proto_name)
+            for f in fields
+            if f.json_name != lower_camel(f.proto_name)
+        ),
         nested_paths_words=word_chunks(message.field_paths.nested),
-        top_level_paths_words=word_chunks(message.field_paths.top_level),
         paths_class=f"{class_name}Paths",
     )
 
@@ -377,7 +384,7 @@ def _plan_oneof(name: str, fields: tuple[PyField, ...]) -> PyOneof:
         groups.setdefault(_encoding(member), []).append(member)
     return PyOneof(
         name=name,
-        slot=f"_{name}",
+        slot=f"_{name}",  # as the runtime's field_table names it
         members=members,
         encode_groups=tuple(
             (tuple(f.proto_name for f in g), g[0]) for g in groups.values()
