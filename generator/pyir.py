@@ -84,7 +84,6 @@ class PyMessage:
     renamed: tuple[tuple[str, str], ...]
     # (JSON name, proto name) where an explicit json_name differs from lowerCamel.
     json_names: tuple[tuple[str, str], ...]
-    nested_paths_words: tuple[str, ...]
     paths_class: str
 
 
@@ -118,6 +117,7 @@ class PyRpcMask:
     literal_alias: str  # e.g. EndDeviceRegistryGetPath
     full_method: str
     allowed: tuple[str, ...]
+    allowed_words: tuple[str, ...]  # `allowed` in pieces for the runtime to split
     is_set: bool
     target_class: str
 

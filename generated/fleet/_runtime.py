@@ -76,13 +76,34 @@ def _describe(value: Any) -> str:
 # Messages
 
 
+class _PathList:
+    """A message class's path list, made from its path constants when first read (the
+    paths are written once, as the path classes)."""
+
+    def __init__(self, top_level: bool) -> None:
+        self._top_level = top_level
+
+    def __get__(self, instance: object, owner: type[Message]) -> tuple[str, ...]:
+        root = owner.__dict__.get("PATHS")
+        if root is None:  # Empty
+            return ()
+        paths = flat_paths(type(root))
+        return top_level(paths) if self._top_level else paths
+
+
 class Message:
     """Base of generated messages: value equality and a readable repr over the slots."""
 
     __slots__ = ()
     _SLOTS: ClassVar[tuple[str, ...]] = ()
-    FIELD_PATHS: ClassVar[tuple[str, ...]] = ()
-    TOP_LEVEL_FIELD_PATHS: ClassVar[tuple[str, ...]] = ()
+    if TYPE_CHECKING:
+        PATHS: ClassVar[FieldPath]
+        # TTS's path lists of the message, all and without dots; sorted bytewise.
+        FIELD_PATHS: ClassVar[tuple[str, ...]]
+        TOP_LEVEL_FIELD_PATHS: ClassVar[tuple[str, ...]]
+    else:
+        FIELD_PATHS = _PathList(top_level=False)
+        TOP_LEVEL_FIELD_PATHS = _PathList(top_level=True)
     # Proto names of the fields; explicit JSON name -> proto name (see snake_keys).
     _KEYS: ClassVar[frozenset[str]] = frozenset()
     _JSON_NAMES: ClassVar[Mapping[str, str]] = {}
@@ -154,12 +175,9 @@ def field_table(
     return (*slots, *oneof_slots.values()), frozenset(keys), attributes, oneof_slots
 
 
-def top_level(paths: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(path for path in paths if "." not in path)
-
-
-def words(text: str) -> tuple[str, ...]:
-    """Names written as one string (long lists take few lines in generated code)."""
+def path_tuple(text: str) -> tuple[Any, ...]:
+    """Paths written as one string (long lists take few lines in generated code); the
+    constant it is assigned to gives the type (a tuple of the RPC's Literal paths)."""
     return tuple(text.split())
 
 
@@ -707,6 +725,24 @@ class FieldPath(str):
 
 
 _PATH_CHILDREN: dict[type[FieldPath], dict[str, tuple[type[FieldPath], str]]] = {}
+_FLAT_PATHS: dict[type[FieldPath], tuple[str, ...]] = {}
+
+
+def top_level(paths: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(path for path in paths if "." not in path)
+
+
+def flat_paths(cls: type[FieldPath]) -> tuple[str, ...]:
+    """Every path below a path class, sorted bytewise as TTS lists them."""
+    paths = _FLAT_PATHS.get(cls)
+    if paths is None:
+        found = []
+        for node, segment in _path_children(cls).values():
+            found.append(segment)
+            if node is not FieldPath:
+                found += (f"{segment}.{path}" for path in flat_paths(node))
+        paths = _FLAT_PATHS[cls] = tuple(sorted(found))
+    return paths
 
 
 def _path_children(

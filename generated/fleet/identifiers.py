@@ -42,8 +42,6 @@ class ApplicationIdentifiers(_rt.Message):
     PATHS: _typing.ClassVar[ApplicationIdentifiersPaths] = ApplicationIdentifiersPaths(
         ""
     )
-    FIELD_PATHS = _rt.words("application_id")
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     application_id: str
 
     def __init__(
@@ -82,11 +80,6 @@ class TrackerIdentifiers(_rt.Message):
     )
     __slots__ = _SLOTS
     PATHS: _typing.ClassVar[TrackerIdentifiersPaths] = TrackerIdentifiersPaths("")
-    FIELD_PATHS = _rt.words(
-        "application_ids application_ids.application_id dev_addr dev_eui join_eui"
-        " tracker_id"
-    )
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     tracker_id: str
     application_ids: ApplicationIdentifiers | None
     dev_eui: bytes

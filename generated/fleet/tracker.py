@@ -331,8 +331,6 @@ class BandValue(_rt.Message):
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
     __slots__ = _SLOTS
     PATHS: _typing.ClassVar[BandValuePaths] = BandValuePaths("")
-    FIELD_PATHS = _rt.words("value")
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     value: Band
 
     def __init__(
@@ -359,8 +357,6 @@ class BoolValue(_rt.Message):
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
     __slots__ = _SLOTS
     PATHS: _typing.ClassVar[BoolValuePaths] = BoolValuePaths("")
-    FIELD_PATHS = _rt.words("value")
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     value: bool
 
     def __init__(
@@ -391,8 +387,6 @@ class Fault(_rt.Message):
     )
     __slots__ = _SLOTS
     PATHS: _typing.ClassVar[FaultPaths] = FaultPaths("")
-    FIELD_PATHS = _rt.words("attributes cause cause.message code message")
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     message: str
     cause: Fault | None
     code: int
@@ -451,8 +445,6 @@ class FrequencyValue(_rt.Message):
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
     __slots__ = _SLOTS
     PATHS: _typing.ClassVar[FrequencyValuePaths] = FrequencyValuePaths("")
-    FIELD_PATHS = _rt.words("value")
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     value: int
 
     def __init__(
@@ -481,8 +473,6 @@ class Keys(_rt.Message):
     )
     __slots__ = _SLOTS
     PATHS: _typing.ClassVar[KeysPaths] = KeysPaths("")
-    FIELD_PATHS = _rt.words("app_key custody encrypted_key")
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     app_key: bytes
     """An AES-128 key: 16 bytes of hex."""
     custody: KeyCustody
@@ -538,8 +528,6 @@ class Location(_rt.Message):
     __slots__ = _SLOTS
     _JSON_NAMES: _typing.ClassVar[dict[str, str]] = {"origin": "source_name"}
     PATHS: _typing.ClassVar[LocationPaths] = LocationPaths("")
-    FIELD_PATHS = _rt.words("accuracy altitude latitude longitude source_name")
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     latitude: float
     longitude: float
     altitude: int
@@ -616,26 +604,6 @@ class Tracker(_rt.Message):
     )
     __slots__ = _SLOTS
     PATHS: _typing.ClassVar[TrackerPaths] = TrackerPaths("")
-    FIELD_PATHS = _rt.words(
-        "address_prefixes attributes balance band bands battery_percent checksum class"
-        " clock_drift counters_by_port created_at decoded delta extra firmware"
-        " firmware.firmware_image firmware.firmware_url flags health history ids"
-        " ids.application_ids ids.application_ids.application_id ids.dev_addr"
-        " ids.dev_eui ids.join_eui ids.tracker_id keys keys.app_key keys.custody"
-        " keys.encrypted_key label last_fault last_fault.attributes last_fault.cause"
-        " last_fault.cause.message last_fault.code last_fault.message last_nonce"
-        " last_payload locations metadata name net_id nickname offset online ratio rssi"
-        " scores sequence serial settings settings.adaptive settings.adaptive.value"
-        " settings.band settings.band.value settings.mode settings.mode.disabled"
-        " settings.mode.dynamic settings.mode.dynamic.limits"
-        " settings.mode.dynamic.limits.max settings.mode.dynamic.limits.min"
-        " settings.mode.dynamic.margin settings.mode.static"
-        " settings.mode.static.channels settings.mode.static.spreading_factor"
-        " settings.priority settings.report_interval settings.rx_frequency"
-        " settings.rx_frequency.value snr_total temperature token updated_at uplinks"
-        " uptime visible_paths voltage"
-    )
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     ids: TrackerIdentifiers | None
     created_at: _dt.datetime | None
     updated_at: _dt.datetime | None
@@ -1061,14 +1029,6 @@ class TrackerSettings(_rt.Message):
     )
     __slots__ = _SLOTS
     PATHS: _typing.ClassVar[TrackerSettingsPaths] = TrackerSettingsPaths("")
-    FIELD_PATHS = _rt.words(
-        "adaptive adaptive.value band band.value mode mode.disabled mode.dynamic"
-        " mode.dynamic.limits mode.dynamic.limits.max mode.dynamic.limits.min"
-        " mode.dynamic.margin mode.static mode.static.channels"
-        " mode.static.spreading_factor priority report_interval rx_frequency"
-        " rx_frequency.value"
-    )
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     report_interval: _dt.timedelta | None
     adaptive: BoolValue | None
     rx_frequency: FrequencyValue | None
@@ -1222,8 +1182,6 @@ class TrackerSettings_DynamicMode(_rt.Message):
     PATHS: _typing.ClassVar[TrackerSettings_DynamicModePaths] = (
         TrackerSettings_DynamicModePaths("")
     )
-    FIELD_PATHS = _rt.words("limits limits.max limits.min margin")
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     margin: float | None
     limits: TrackerSettings_DynamicMode_Limits | None
 
@@ -1271,8 +1229,6 @@ class TrackerSettings_DynamicMode_Limits(_rt.Message):
     PATHS: _typing.ClassVar[TrackerSettings_DynamicMode_LimitsPaths] = (
         TrackerSettings_DynamicMode_LimitsPaths("")
     )
-    FIELD_PATHS = _rt.words("max min")
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     min: int
     max: int
 
@@ -1320,8 +1276,6 @@ class TrackerSettings_StaticMode(_rt.Message):
     PATHS: _typing.ClassVar[TrackerSettings_StaticModePaths] = (
         TrackerSettings_StaticModePaths("")
     )
-    FIELD_PATHS = _rt.words("channels spreading_factor")
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     spreading_factor: int
     channels: list[int]
 
@@ -1365,8 +1319,6 @@ class Trackers(_rt.Message):
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("trackers")
     __slots__ = _SLOTS
     PATHS: _typing.ClassVar[TrackersPaths] = TrackersPaths("")
-    FIELD_PATHS = _rt.words("trackers")
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     trackers: list[Tracker]
 
     def __init__(

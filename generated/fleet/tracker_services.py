@@ -122,35 +122,6 @@ class CreateTrackerRequest(_rt.Message):
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("tracker")
     __slots__ = _SLOTS
     PATHS: _typing.ClassVar[CreateTrackerRequestPaths] = CreateTrackerRequestPaths("")
-    FIELD_PATHS = _rt.words(
-        "tracker tracker.address_prefixes tracker.attributes tracker.balance"
-        " tracker.band tracker.bands tracker.battery_percent tracker.checksum"
-        " tracker.class tracker.clock_drift tracker.counters_by_port tracker.created_at"
-        " tracker.decoded tracker.delta tracker.extra tracker.firmware"
-        " tracker.firmware.firmware_image tracker.firmware.firmware_url tracker.flags"
-        " tracker.health tracker.history tracker.ids tracker.ids.application_ids"
-        " tracker.ids.application_ids.application_id tracker.ids.dev_addr"
-        " tracker.ids.dev_eui tracker.ids.join_eui tracker.ids.tracker_id tracker.keys"
-        " tracker.keys.app_key tracker.keys.custody tracker.keys.encrypted_key"
-        " tracker.label tracker.last_fault tracker.last_fault.attributes"
-        " tracker.last_fault.cause tracker.last_fault.cause.message"
-        " tracker.last_fault.code tracker.last_fault.message tracker.last_nonce"
-        " tracker.last_payload tracker.locations tracker.metadata tracker.name"
-        " tracker.net_id tracker.nickname tracker.offset tracker.online tracker.ratio"
-        " tracker.rssi tracker.scores tracker.sequence tracker.serial tracker.settings"
-        " tracker.settings.adaptive tracker.settings.adaptive.value"
-        " tracker.settings.band tracker.settings.band.value tracker.settings.mode"
-        " tracker.settings.mode.disabled tracker.settings.mode.dynamic"
-        " tracker.settings.mode.dynamic.limits tracker.settings.mode.dynamic.limits.max"
-        " tracker.settings.mode.dynamic.limits.min tracker.settings.mode.dynamic.margin"
-        " tracker.settings.mode.static tracker.settings.mode.static.channels"
-        " tracker.settings.mode.static.spreading_factor tracker.settings.priority"
-        " tracker.settings.report_interval tracker.settings.rx_frequency"
-        " tracker.settings.rx_frequency.value tracker.snr_total tracker.temperature"
-        " tracker.token tracker.updated_at tracker.uplinks tracker.uptime"
-        " tracker.visible_paths tracker.voltage"
-    )
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     tracker: Tracker | None
 
     def __init__(
@@ -189,12 +160,6 @@ class GetTrackerRequest(_rt.Message):
     )
     __slots__ = _SLOTS
     PATHS: _typing.ClassVar[GetTrackerRequestPaths] = GetTrackerRequestPaths("")
-    FIELD_PATHS = _rt.words(
-        "field_mask tracker_ids tracker_ids.application_ids"
-        " tracker_ids.application_ids.application_id tracker_ids.dev_addr"
-        " tracker_ids.dev_eui tracker_ids.join_eui tracker_ids.tracker_id"
-    )
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     tracker_ids: TrackerIdentifiers | None
     field_mask: list[str] | None
 
@@ -240,11 +205,6 @@ class ListTrackersRequest(_rt.Message):
     )
     __slots__ = _SLOTS
     PATHS: _typing.ClassVar[ListTrackersRequestPaths] = ListTrackersRequestPaths("")
-    FIELD_PATHS = _rt.words(
-        "application_ids application_ids.application_id field_mask limit order page"
-        " tags"
-    )
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     application_ids: ApplicationIdentifiers | None
     field_mask: list[str] | None
     order: str
@@ -321,14 +281,6 @@ class ReportRequest(_rt.Message):
     )
     __slots__ = _SLOTS
     PATHS: _typing.ClassVar[ReportRequestPaths] = ReportRequestPaths("")
-    FIELD_PATHS = _rt.words(
-        "location location.accuracy location.altitude location.latitude"
-        " location.longitude location.source_name tracker_ids"
-        " tracker_ids.application_ids tracker_ids.application_ids.application_id"
-        " tracker_ids.dev_addr tracker_ids.dev_eui tracker_ids.join_eui"
-        " tracker_ids.tracker_id"
-    )
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     tracker_ids: TrackerIdentifiers | None
     location: Location | None
 
@@ -374,35 +326,6 @@ class SetTrackerRequest(_rt.Message):
     )
     __slots__ = _SLOTS
     PATHS: _typing.ClassVar[SetTrackerRequestPaths] = SetTrackerRequestPaths("")
-    FIELD_PATHS = _rt.words(
-        "field_mask tracker tracker.address_prefixes tracker.attributes tracker.balance"
-        " tracker.band tracker.bands tracker.battery_percent tracker.checksum"
-        " tracker.class tracker.clock_drift tracker.counters_by_port tracker.created_at"
-        " tracker.decoded tracker.delta tracker.extra tracker.firmware"
-        " tracker.firmware.firmware_image tracker.firmware.firmware_url tracker.flags"
-        " tracker.health tracker.history tracker.ids tracker.ids.application_ids"
-        " tracker.ids.application_ids.application_id tracker.ids.dev_addr"
-        " tracker.ids.dev_eui tracker.ids.join_eui tracker.ids.tracker_id tracker.keys"
-        " tracker.keys.app_key tracker.keys.custody tracker.keys.encrypted_key"
-        " tracker.label tracker.last_fault tracker.last_fault.attributes"
-        " tracker.last_fault.cause tracker.last_fault.cause.message"
-        " tracker.last_fault.code tracker.last_fault.message tracker.last_nonce"
-        " tracker.last_payload tracker.locations tracker.metadata tracker.name"
-        " tracker.net_id tracker.nickname tracker.offset tracker.online tracker.ratio"
-        " tracker.rssi tracker.scores tracker.sequence tracker.serial tracker.settings"
-        " tracker.settings.adaptive tracker.settings.adaptive.value"
-        " tracker.settings.band tracker.settings.band.value tracker.settings.mode"
-        " tracker.settings.mode.disabled tracker.settings.mode.dynamic"
-        " tracker.settings.mode.dynamic.limits tracker.settings.mode.dynamic.limits.max"
-        " tracker.settings.mode.dynamic.limits.min tracker.settings.mode.dynamic.margin"
-        " tracker.settings.mode.static tracker.settings.mode.static.channels"
-        " tracker.settings.mode.static.spreading_factor tracker.settings.priority"
-        " tracker.settings.report_interval tracker.settings.rx_frequency"
-        " tracker.settings.rx_frequency.value tracker.snr_total tracker.temperature"
-        " tracker.token tracker.updated_at tracker.uplinks tracker.uptime"
-        " tracker.visible_paths tracker.voltage"
-    )
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     tracker: Tracker | None
     field_mask: list[str] | None
 
@@ -446,8 +369,6 @@ class StreamEventsRequest(_rt.Message):
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("identifiers tail")
     __slots__ = _SLOTS
     PATHS: _typing.ClassVar[StreamEventsRequestPaths] = StreamEventsRequestPaths("")
-    FIELD_PATHS = _rt.words("identifiers tail")
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     identifiers: list[TrackerIdentifiers]
     tail: int
 
@@ -495,13 +416,6 @@ class TrackerEvent(_rt.Message):
     )
     __slots__ = _SLOTS
     PATHS: _typing.ClassVar[TrackerEventPaths] = TrackerEventPaths("")
-    FIELD_PATHS = _rt.words(
-        "fault fault.attributes fault.cause fault.cause.message fault.code"
-        " fault.message name time tracker_ids tracker_ids.application_ids"
-        " tracker_ids.application_ids.application_id tracker_ids.dev_addr"
-        " tracker_ids.dev_eui tracker_ids.join_eui tracker_ids.tracker_id"
-    )
-    TOP_LEVEL_FIELD_PATHS = _rt.top_level(FIELD_PATHS)
     name: str
     time: _dt.datetime | None
     tracker_ids: TrackerIdentifiers | None
@@ -583,34 +497,13 @@ if _typing.TYPE_CHECKING:
         "uplinks",
         "metadata",
     ]
-TRACKER_REGISTRY_GET_PATHS: tuple[TrackerRegistryGetPath, ...] = (
-    "ids",
-    "ids.application_ids",
-    "ids.application_ids.application_id",
-    "ids.dev_eui",
-    "ids.tracker_id",
-    "created_at",
-    "updated_at",
-    "name",
-    "attributes",
-    "locations",
-    "band",
-    "health",
-    "settings",
-    "settings.adaptive",
-    "settings.adaptive.value",
-    "settings.mode",
-    "settings.mode.static",
-    "settings.mode.dynamic",
-    "settings.mode.dynamic.margin",
-    "keys",
-    "keys.app_key",
-    "keys.custody",
-    "firmware",
-    "firmware.firmware_url",
-    "last_fault",
-    "uplinks",
-    "metadata",
+TRACKER_REGISTRY_GET_PATHS: tuple[TrackerRegistryGetPath, ...] = _rt.path_tuple(
+    "ids ids.application_ids ids.application_ids.application_id ids.dev_eui"
+    " ids.tracker_id created_at updated_at name attributes locations band health"
+    " settings settings.adaptive settings.adaptive.value settings.mode"
+    " settings.mode.static settings.mode.dynamic settings.mode.dynamic.margin keys"
+    " keys.app_key keys.custody firmware firmware.firmware_url last_fault uplinks"
+    " metadata"
 )
 """Allowed field-mask paths of /acme.fleet.v1.TrackerRegistry/Get (27)."""
 TRACKER_REGISTRY_GET_MASK: _rt.RpcFieldMask[TrackerRegistryGetPath] = _rt.RpcFieldMask(
@@ -630,11 +523,8 @@ if _typing.TYPE_CHECKING:
         "name",
         "band",
     ]
-TRACKER_REGISTRY_LIST_PATHS: tuple[TrackerRegistryListPath, ...] = (
-    "ids",
-    "created_at",
-    "name",
-    "band",
+TRACKER_REGISTRY_LIST_PATHS: tuple[TrackerRegistryListPath, ...] = _rt.path_tuple(
+    "ids created_at name band"
 )
 """Allowed field-mask paths of /acme.fleet.v1.TrackerRegistry/List (4)."""
 TRACKER_REGISTRY_LIST_MASK: _rt.RpcFieldMask[TrackerRegistryListPath] = (
@@ -670,25 +560,12 @@ if _typing.TYPE_CHECKING:
         "firmware.firmware_url",
         "retired_path",
     ]
-TRACKER_REGISTRY_SET_PATHS: tuple[TrackerRegistrySetPath, ...] = (
-    "name",
-    "attributes",
-    "locations",
-    "band",
-    "settings",
-    "settings.adaptive",
-    "settings.adaptive.value",
-    "settings.priority",
-    "settings.mode",
-    "settings.mode.static",
-    "settings.mode.static.spreading_factor",
-    "settings.mode.dynamic",
-    "settings.mode.dynamic.margin",
-    "keys",
-    "keys.app_key",
-    "ids.dev_eui",
-    "firmware.firmware_url",
-    "retired_path",
+TRACKER_REGISTRY_SET_PATHS: tuple[TrackerRegistrySetPath, ...] = _rt.path_tuple(
+    "name attributes locations band settings settings.adaptive"
+    " settings.adaptive.value settings.priority settings.mode settings.mode.static"
+    " settings.mode.static.spreading_factor settings.mode.dynamic"
+    " settings.mode.dynamic.margin keys keys.app_key ids.dev_eui"
+    " firmware.firmware_url retired_path"
 )
 """Allowed field-mask paths of /acme.fleet.v1.TrackerRegistry/Set (18), a Set RPC."""
 TRACKER_REGISTRY_SET_MASK: _rt.RpcFieldMask[TrackerRegistrySetPath] = _rt.RpcFieldMask(

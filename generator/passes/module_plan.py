@@ -372,7 +372,6 @@ def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
             for f in fields
             if f.json_name != lower_camel(f.proto_name)
         ),
-        nested_paths_words=word_chunks(message.field_paths.nested),
         paths_class=f"{class_name}Paths",
     )
 
@@ -424,6 +423,7 @@ def _plan_masks(service: Service, builder: _ModuleBuilder) -> Iterable[PyRpcMask
             literal_alias=f"{service.name}{rpc.name}Path",
             full_method=rpc.full_method,
             allowed=rpc.field_mask.allowed,
+            allowed_words=word_chunks(rpc.field_mask.allowed),
             is_set=rpc.field_mask.is_set,
             target_class=builder.reference(rpc.field_mask.target_message),
         )
