@@ -30,14 +30,15 @@ def escape_doc(text: str, indent: int = 4) -> str:
     """Docstring-safe text: no quote or backslash in a comment can end or alter the string,
     and non-ASCII is escaped (no look-alike characters, such as an en dash, in the code).
 
-    Lines are wrapped to fit black's and ruff's 88 columns at the given indent; the author's
-    own line breaks are kept.
+    Paragraphs are reflowed to fit black's and ruff's 88 columns at the given indent (proto
+    comments are hard-wrapped narrower, which would leave one word on every other line);
+    blank lines, indented lines and list or table lines are kept as the author wrote them.
     """
     escaped = text.replace("\r", "").replace("\\", "\\\\").replace('"', '\\"')
     escaped = escaped.encode("ascii", "backslashreplace").decode("ascii")
     width = 88 - indent - 6  # room for the opening and closing quotes
     lines = []
-    for line in escaped.split("\n"):
+    for line in _paragraphs(escaped.split("\n")):
         lead = line[: len(line) - len(line.lstrip())]
         wrapped = textwrap.wrap(
             line.strip(),
@@ -49,6 +50,25 @@ def escape_doc(text: str, indent: int = 4) -> str:
         )
         lines.extend(wrapped or [""])
     return "\n".join(line and " " * indent + line for line in lines).lstrip()
+
+
+# A line that starts a list item, a table row, a quote or a heading: never joined.
+_BLOCK_START = re.compile(r"[-*+|>#]|\d+[.)]\s")
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Each run of prose lines joined into one line."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _is_prose(joined[-1]) and _is_prose(line):
+            joined[-1] += " " + line
+        else:
+            joined.append(line)
+    return joined
+
+
+def _is_prose(line: str) -> bool:
+    return line[:1] not in ("", " ", "\t") and not _BLOCK_START.match(line)
 
 
 def lower_camel(name: str) -> str:

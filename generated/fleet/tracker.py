@@ -44,8 +44,7 @@ __all__ = [
 
 class Band(_rt.ProtoEnum):
     """The radio band of a tracker. Written as a string; \"1.0\" style values and
-    aliases are
-    accepted, like TTS's MACVersion."""
+    aliases are accepted, like TTS's MACVersion."""
 
     BAND_UNKNOWN = 0
     BAND_EU868 = 1

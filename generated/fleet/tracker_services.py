@@ -1023,7 +1023,7 @@ class EventsClient(_http.ServiceClient[_http.Caller]):
     ) -> _http.Stream[TrackerEvent]:
         """A stream of events.
 
-        `POST /api/v3/events`"""
+        - `POST /api/v3/events`"""
         return self._caller.stream(_EVENTS_STREAM, request, fields)
 
 
@@ -1040,7 +1040,7 @@ class AsyncEventsClient(_http.ServiceClient[_http.AsyncCaller]):
     ) -> _http.AsyncStream[TrackerEvent]:
         """A stream of events.
 
-        `POST /api/v3/events`"""
+        - `POST /api/v3/events`"""
         return self._caller.stream(_EVENTS_STREAM, request, fields)
 
 
@@ -1057,7 +1057,7 @@ class TrackerRegistryClient(_http.ServiceClient[_http.Caller]):
     ) -> Tracker:
         """Create a tracker.
 
-        `POST
+        - `POST
         /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers`"""
         return self._caller.unary(_TRACKER_REGISTRY_CREATE, request, fields)
 
@@ -1069,7 +1069,7 @@ class TrackerRegistryClient(_http.ServiceClient[_http.Caller]):
     ) -> Tracker:
         """Get a tracker: only the fields named in the field mask come back.
 
-        `GET
+        - `GET
         /api/v3/applications/{tracker_ids.application_ids.application_id}/trackers/{tracker_ids.tracker_id}`
 
         Field mask: 27 paths (`TRACKER_REGISTRY_GET_PATHS`)."""
@@ -1083,8 +1083,8 @@ class TrackerRegistryClient(_http.ServiceClient[_http.Caller]):
     ) -> Trackers:
         """Call /acme.fleet.v1.TrackerRegistry/List.
 
-        `GET /api/v3/applications/{application_ids.application_id}/trackers`
-        `POST
+        - `GET /api/v3/applications/{application_ids.application_id}/trackers`
+        - `POST
         /api/v3/applications/{application_ids.application_id}/trackers/filter`
 
         Field mask: ids, created_at, name, band (`TRACKER_REGISTRY_LIST_PATHS`)."""
@@ -1107,9 +1107,9 @@ class TrackerRegistryClient(_http.ServiceClient[_http.Caller]):
     ) -> Tracker:
         """Set the fields named in the field mask.
 
-        `PUT
+        - `PUT
         /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers/{tracker.ids.tracker_id}`
-        `POST
+        - `POST
         /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers`
 
         Field mask: 18 paths (`TRACKER_REGISTRY_SET_PATHS`)."""
@@ -1123,7 +1123,7 @@ class TrackerRegistryClient(_http.ServiceClient[_http.Caller]):
     ) -> _rt.Empty:
         """Call /acme.fleet.v1.TrackerRegistry/Delete.
 
-        `DELETE
+        - `DELETE
         /api/v3/applications/{application_ids.application_id}/trackers/{tracker_id}`"""
         return self._caller.unary(_TRACKER_REGISTRY_DELETE, request, fields)
 
@@ -1135,7 +1135,7 @@ class TrackerRegistryClient(_http.ServiceClient[_http.Caller]):
     ) -> _rt.Empty:
         """Report a location; the body is the location field only.
 
-        `POST /api/v3/trackers/{tracker_ids.tracker_id}/report`"""
+        - `POST /api/v3/trackers/{tracker_ids.tracker_id}/report`"""
         return self._caller.unary(_TRACKER_REGISTRY_REPORT, request, fields)
 
     def locate(
@@ -1146,7 +1146,7 @@ class TrackerRegistryClient(_http.ServiceClient[_http.Caller]):
     ) -> Location:
         """Reachable only by its additional binding.
 
-        `GET /api/v3/trackers/{tracker_id}/location`"""
+        - `GET /api/v3/trackers/{tracker_id}/location`"""
         return self._caller.unary(_TRACKER_REGISTRY_LOCATE, request, fields)
 
     def touch(
@@ -1172,7 +1172,7 @@ class AsyncTrackerRegistryClient(_http.ServiceClient[_http.AsyncCaller]):
     ) -> Tracker:
         """Create a tracker.
 
-        `POST
+        - `POST
         /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers`"""
         return await self._caller.unary(_TRACKER_REGISTRY_CREATE, request, fields)
 
@@ -1184,7 +1184,7 @@ class AsyncTrackerRegistryClient(_http.ServiceClient[_http.AsyncCaller]):
     ) -> Tracker:
         """Get a tracker: only the fields named in the field mask come back.
 
-        `GET
+        - `GET
         /api/v3/applications/{tracker_ids.application_ids.application_id}/trackers/{tracker_ids.tracker_id}`
 
         Field mask: 27 paths (`TRACKER_REGISTRY_GET_PATHS`)."""
@@ -1198,8 +1198,8 @@ class AsyncTrackerRegistryClient(_http.ServiceClient[_http.AsyncCaller]):
     ) -> Trackers:
         """Call /acme.fleet.v1.TrackerRegistry/List.
 
-        `GET /api/v3/applications/{application_ids.application_id}/trackers`
-        `POST
+        - `GET /api/v3/applications/{application_ids.application_id}/trackers`
+        - `POST
         /api/v3/applications/{application_ids.application_id}/trackers/filter`
 
         Field mask: ids, created_at, name, band (`TRACKER_REGISTRY_LIST_PATHS`)."""
@@ -1222,9 +1222,9 @@ class AsyncTrackerRegistryClient(_http.ServiceClient[_http.AsyncCaller]):
     ) -> Tracker:
         """Set the fields named in the field mask.
 
-        `PUT
+        - `PUT
         /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers/{tracker.ids.tracker_id}`
-        `POST
+        - `POST
         /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers`
 
         Field mask: 18 paths (`TRACKER_REGISTRY_SET_PATHS`)."""
@@ -1238,7 +1238,7 @@ class AsyncTrackerRegistryClient(_http.ServiceClient[_http.AsyncCaller]):
     ) -> _rt.Empty:
         """Call /acme.fleet.v1.TrackerRegistry/Delete.
 
-        `DELETE
+        - `DELETE
         /api/v3/applications/{application_ids.application_id}/trackers/{tracker_id}`"""
         return await self._caller.unary(_TRACKER_REGISTRY_DELETE, request, fields)
 
@@ -1250,7 +1250,7 @@ class AsyncTrackerRegistryClient(_http.ServiceClient[_http.AsyncCaller]):
     ) -> _rt.Empty:
         """Report a location; the body is the location field only.
 
-        `POST /api/v3/trackers/{tracker_ids.tracker_id}/report`"""
+        - `POST /api/v3/trackers/{tracker_ids.tracker_id}/report`"""
         return await self._caller.unary(_TRACKER_REGISTRY_REPORT, request, fields)
 
     async def locate(
@@ -1261,7 +1261,7 @@ class AsyncTrackerRegistryClient(_http.ServiceClient[_http.AsyncCaller]):
     ) -> Location:
         """Reachable only by its additional binding.
 
-        `GET /api/v3/trackers/{tracker_id}/location`"""
+        - `GET /api/v3/trackers/{tracker_id}/location`"""
         return await self._caller.unary(_TRACKER_REGISTRY_LOCATE, request, fields)
 
     def touch(

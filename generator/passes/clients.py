@@ -354,7 +354,7 @@ def _doc(rpc: Rpc, mask: PyRpcMask | None, grpc_only: bool) -> str:
             "client); calling it raises GrpcOnlyError."
         )
     else:
-        lines += [f"`{b.verb.upper()} /api/v3{b.pattern}`" for b in rpc.http]
+        lines += [f"- `{b.verb.upper()} /api/v3{b.pattern}`" for b in rpc.http]
     if mask is not None:
         allowed = mask.allowed
         shown = ", ".join(allowed) if len(allowed) <= 8 else f"{len(allowed)} paths"
