@@ -18,7 +18,11 @@ from .pyir import PackagePlan
 from .resources import RUNTIME_SOURCES, TEMPLATES
 
 # black's default line length, which is also ruff's: the two agree on the generated code.
-BLACK_MODE = black.Mode(target_versions={TargetVersion.PY311})
+# Templates end every item with a comma; without magic trailing commas black joins the
+# lists that fit on one line (`black --skip-magic-trailing-comma`).
+BLACK_MODE = black.Mode(
+    target_versions={TargetVersion.PY311}, magic_trailing_comma=False
+)
 # Below this much source, starting worker processes costs more than it saves.
 PARALLEL_FORMAT_THRESHOLD = 1_000_000
 MAX_FORMAT_WORKERS = 4

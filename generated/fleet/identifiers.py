@@ -44,11 +44,7 @@ class ApplicationIdentifiers(_rt.Message):
     )
     application_id: str
 
-    def __init__(
-        self,
-        *,
-        application_id: str = "",
-    ) -> None:
+    def __init__(self, *, application_id: str = "") -> None:
         self.application_id = application_id
 
     @staticmethod

@@ -71,12 +71,7 @@ Band._index(
         "US_902_928": 2,
         "eu868": 1,
     },
-    {
-        0: "BAND_UNKNOWN",
-        1: "eu868",
-        2: "BAND_US915",
-        3: "BAND_AS923",
-    },
+    {0: "BAND_UNKNOWN", 1: "eu868", 2: "BAND_US915", 3: "BAND_AS923"},
 )
 
 
@@ -91,14 +86,7 @@ class Health(_rt.ProtoEnum):
 
 Health_ZERO = Health(0)
 
-Health._index(
-    {
-        "HEALTH_DEGRADED": 2,
-        "HEALTH_OK": 1,
-        "HEALTH_UNKNOWN": 0,
-    },
-    {},
-)
+Health._index({"HEALTH_DEGRADED": 2, "HEALTH_OK": 1, "HEALTH_UNKNOWN": 0}, {})
 
 
 class KeyCustody(_rt.ProtoEnum):
@@ -121,11 +109,7 @@ KeyCustody._index(
         "secure element": 2,
         "unknown": 0,
     },
-    {
-        0: "unknown",
-        1: "join server",
-        2: "secure element",
-    },
+    {0: "unknown", 1: "join server", 2: "secure element"},
 )
 
 
@@ -214,9 +198,7 @@ class TrackerPaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
-    _SEGMENTS: _typing.ClassVar[dict[str, str]] = {
-        "class_": "class",
-    }
+    _SEGMENTS: _typing.ClassVar[dict[str, str]] = {"class_": "class"}
     address_prefixes: _rt.FieldPath
     attributes: _rt.FieldPath
     balance: _rt.FieldPath
@@ -332,11 +314,7 @@ class BandValue(_rt.Message):
     PATHS: _typing.ClassVar[BandValuePaths] = BandValuePaths("")
     value: Band
 
-    def __init__(
-        self,
-        *,
-        value: Band | None = None,
-    ) -> None:
+    def __init__(self, *, value: Band | None = None) -> None:
         self.value = Band_ZERO if value is None else value
 
     @staticmethod
@@ -358,11 +336,7 @@ class BoolValue(_rt.Message):
     PATHS: _typing.ClassVar[BoolValuePaths] = BoolValuePaths("")
     value: bool
 
-    def __init__(
-        self,
-        *,
-        value: bool = False,
-    ) -> None:
+    def __init__(self, *, value: bool = False) -> None:
         self.value = value
 
     @staticmethod
@@ -446,11 +420,7 @@ class FrequencyValue(_rt.Message):
     PATHS: _typing.ClassVar[FrequencyValuePaths] = FrequencyValuePaths("")
     value: int
 
-    def __init__(
-        self,
-        *,
-        value: int = 0,
-    ) -> None:
+    def __init__(self, *, value: int = 0) -> None:
         self.value = value
 
     @staticmethod
@@ -748,10 +718,7 @@ class Tracker(_rt.Message):
         self._firmware = _rt.check_one_of(
             "Tracker",
             "firmware",
-            {
-                "firmware_url": firmware_url,
-                "firmware_image": firmware_image,
-            },
+            {"firmware_url": firmware_url, "firmware_image": firmware_image},
         )
         if label:
             _rt.deprecated("acme.fleet.v1.Tracker", "label")
@@ -1055,11 +1022,7 @@ class TrackerSettings(_rt.Message):
         self._mode = _rt.check_one_of(
             "TrackerSettings",
             "mode",
-            {
-                "static": static,
-                "dynamic": dynamic,
-                "disabled": disabled,
-            },
+            {"static": static, "dynamic": dynamic, "disabled": disabled},
         )
 
     @property
@@ -1163,10 +1126,7 @@ class TrackerSettings(_rt.Message):
             d["priority"] = _rt.enum_out(self.priority)
         if self._mode is not None:
             member, x = self._mode
-            if member in (
-                "static",
-                "dynamic",
-            ):
+            if member in ("static", "dynamic"):
                 d[member] = x.to_json()
             elif member in ("disabled",):
                 d[member] = _rt.empty_out(x)
@@ -1231,12 +1191,7 @@ class TrackerSettings_DynamicMode_Limits(_rt.Message):
     min: int
     max: int
 
-    def __init__(
-        self,
-        *,
-        min: int = 0,
-        max: int = 0,
-    ) -> None:
+    def __init__(self, *, min: int = 0, max: int = 0) -> None:
         self.min = min
         self.max = max
 
@@ -1279,10 +1234,7 @@ class TrackerSettings_StaticMode(_rt.Message):
     channels: list[int]
 
     def __init__(
-        self,
-        *,
-        spreading_factor: int = 0,
-        channels: list[int] | None = None,
+        self, *, spreading_factor: int = 0, channels: list[int] | None = None
     ) -> None:
         self.spreading_factor = spreading_factor
         self.channels = [] if channels is None else channels
@@ -1320,11 +1272,7 @@ class Trackers(_rt.Message):
     PATHS: _typing.ClassVar[TrackersPaths] = TrackersPaths("")
     trackers: list[Tracker]
 
-    def __init__(
-        self,
-        *,
-        trackers: list[Tracker] | None = None,
-    ) -> None:
+    def __init__(self, *, trackers: list[Tracker] | None = None) -> None:
         self.trackers = [] if trackers is None else trackers
 
     @staticmethod

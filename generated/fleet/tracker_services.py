@@ -124,11 +124,7 @@ class CreateTrackerRequest(_rt.Message):
     PATHS: _typing.ClassVar[CreateTrackerRequestPaths] = CreateTrackerRequestPaths("")
     tracker: Tracker | None
 
-    def __init__(
-        self,
-        *,
-        tracker: Tracker | None = None,
-    ) -> None:
+    def __init__(self, *, tracker: Tracker | None = None) -> None:
         self.tracker = tracker
 
     @staticmethod
@@ -330,10 +326,7 @@ class SetTrackerRequest(_rt.Message):
     field_mask: list[str] | None
 
     def __init__(
-        self,
-        *,
-        tracker: Tracker | None = None,
-        field_mask: list[str] | None = None,
+        self, *, tracker: Tracker | None = None, field_mask: list[str] | None = None
     ) -> None:
         self.tracker = tracker
         self.field_mask = field_mask
@@ -373,10 +366,7 @@ class StreamEventsRequest(_rt.Message):
     tail: int
 
     def __init__(
-        self,
-        *,
-        identifiers: list[TrackerIdentifiers] | None = None,
-        tail: int = 0,
+        self, *, identifiers: list[TrackerIdentifiers] | None = None, tail: int = 0
     ) -> None:
         self.identifiers = [] if identifiers is None else identifiers
         self.tail = tail
@@ -518,10 +508,7 @@ check_zero."""
 
 if _typing.TYPE_CHECKING:
     TrackerRegistryListPath: _typing.TypeAlias = _typing.Literal[
-        "ids",
-        "created_at",
-        "name",
-        "band",
+        "ids", "created_at", "name", "band"
     ]
 TRACKER_REGISTRY_LIST_PATHS: tuple[TrackerRegistryListPath, ...] = _rt.path_tuple(
     "ids created_at name band"
@@ -654,11 +641,7 @@ if _typing.TYPE_CHECKING:
 
 def _build_events_stream(request: StreamEventsRequest) -> _http.HttpRequest:
     """The first route whose path values are all set, with the rest of the request."""
-    return _http.HttpRequest(
-        "POST",
-        "/events",
-        body=request.to_json(),
-    )
+    return _http.HttpRequest("POST", "/events", body=request.to_json())
 
 
 _EVENTS_STREAM: _http.Rpc[StreamEventsRequest, TrackerEvent] = _http.Rpc(
@@ -676,9 +659,7 @@ def _build_tracker_registry_create(request: CreateTrackerRequest) -> _http.HttpR
     )
     if application_id:
         return _http.HttpRequest(
-            "POST",
-            f"/applications/{application_id}/trackers",
-            body=request.to_json(),
+            "POST", f"/applications/{application_id}/trackers", body=request.to_json()
         )
     raise _http.MissingPathValueError(
         "/acme.fleet.v1.TrackerRegistry/Create",
@@ -729,12 +710,7 @@ def _build_tracker_registry_get(request: GetTrackerRequest) -> _http.HttpRequest
         )
     raise _http.MissingPathValueError(
         "/acme.fleet.v1.TrackerRegistry/Get",
-        (
-            (
-                "tracker_ids.application_ids.application_id",
-                "tracker_ids.tracker_id",
-            ),
-        ),
+        (("tracker_ids.application_ids.application_id", "tracker_ids.tracker_id"),),
     )
 
 
@@ -754,10 +730,7 @@ _TRACKER_REGISTRY_GET: _http.Rpc[GetTrackerRequest, Tracker] = _http.Rpc(
         ),
         (
             "tracker_ids.tracker_id",
-            (
-                ("tracker_ids", TrackerIdentifiers),
-                ("tracker_id", None),
-            ),
+            (("tracker_ids", TrackerIdentifiers), ("tracker_id", None)),
         ),
     ),
     leaf_arguments=(
@@ -785,8 +758,7 @@ def _build_tracker_registry_list(request: ListTrackersRequest) -> _http.HttpRequ
             ),
         )
     raise _http.MissingPathValueError(
-        "/acme.fleet.v1.TrackerRegistry/List",
-        (("application_ids.application_id",),),
+        "/acme.fleet.v1.TrackerRegistry/List", (("application_ids.application_id",),)
     )
 
 
@@ -798,10 +770,7 @@ _TRACKER_REGISTRY_LIST: _http.Rpc[ListTrackersRequest, Trackers] = _http.Rpc(
     path_fields=(
         (
             "application_ids.application_id",
-            (
-                ("application_ids", ApplicationIdentifiers),
-                ("application_id", None),
-            ),
+            (("application_ids", ApplicationIdentifiers), ("application_id", None)),
         ),
     ),
     leaf_arguments=(("application_id", "application_ids.application_id"),),
@@ -825,17 +794,12 @@ def _build_tracker_registry_set(request: SetTrackerRequest) -> _http.HttpRequest
         )
     if application_id:
         return _http.HttpRequest(
-            "POST",
-            f"/applications/{application_id}/trackers",
-            body=request.to_json(),
+            "POST", f"/applications/{application_id}/trackers", body=request.to_json()
         )
     raise _http.MissingPathValueError(
         "/acme.fleet.v1.TrackerRegistry/Set",
         (
-            (
-                "tracker.ids.application_ids.application_id",
-                "tracker.ids.tracker_id",
-            ),
+            ("tracker.ids.application_ids.application_id", "tracker.ids.tracker_id"),
             ("tracker.ids.application_ids.application_id",),
         ),
     )
@@ -858,11 +822,7 @@ _TRACKER_REGISTRY_SET: _http.Rpc[SetTrackerRequest, Tracker] = _http.Rpc(
         ),
         (
             "tracker.ids.tracker_id",
-            (
-                ("tracker", Tracker),
-                ("ids", TrackerIdentifiers),
-                ("tracker_id", None),
-            ),
+            (("tracker", Tracker), ("ids", TrackerIdentifiers), ("tracker_id", None)),
         ),
     ),
     leaf_arguments=(
@@ -887,22 +847,12 @@ def _build_tracker_registry_delete(request: TrackerIdentifiers) -> _http.HttpReq
             f"/applications/{application_id}/trackers/{tracker_id}",
             query=_http.query(
                 request,
-                skip=frozenset(
-                    (
-                        "application_ids.application_id",
-                        "tracker_id",
-                    )
-                ),
+                skip=frozenset(("application_ids.application_id", "tracker_id")),
             ),
         )
     raise _http.MissingPathValueError(
         "/acme.fleet.v1.TrackerRegistry/Delete",
-        (
-            (
-                "application_ids.application_id",
-                "tracker_id",
-            ),
-        ),
+        (("application_ids.application_id", "tracker_id"),),
     )
 
 
@@ -914,10 +864,7 @@ _TRACKER_REGISTRY_DELETE: _http.Rpc[TrackerIdentifiers, _rt.Empty] = _http.Rpc(
     path_fields=(
         (
             "application_ids.application_id",
-            (
-                ("application_ids", ApplicationIdentifiers),
-                ("application_id", None),
-            ),
+            (("application_ids", ApplicationIdentifiers), ("application_id", None)),
         ),
         ("tracker_id", (("tracker_id", None),)),
     ),
@@ -934,18 +881,11 @@ def _build_tracker_registry_report(request: ReportRequest) -> _http.HttpRequest:
             f"/trackers/{tracker_id}/report",
             body=request.to_json().get("location", {}),
             query=_http.query(
-                request,
-                skip=frozenset(
-                    (
-                        "location",
-                        "tracker_ids.tracker_id",
-                    )
-                ),
+                request, skip=frozenset(("location", "tracker_ids.tracker_id"))
             ),
         )
     raise _http.MissingPathValueError(
-        "/acme.fleet.v1.TrackerRegistry/Report",
-        (("tracker_ids.tracker_id",),),
+        "/acme.fleet.v1.TrackerRegistry/Report", (("tracker_ids.tracker_id",),)
     )
 
 
@@ -957,10 +897,7 @@ _TRACKER_REGISTRY_REPORT: _http.Rpc[ReportRequest, _rt.Empty] = _http.Rpc(
     path_fields=(
         (
             "tracker_ids.tracker_id",
-            (
-                ("tracker_ids", TrackerIdentifiers),
-                ("tracker_id", None),
-            ),
+            (("tracker_ids", TrackerIdentifiers), ("tracker_id", None)),
         ),
     ),
     leaf_arguments=(("tracker_id", "tracker_ids.tracker_id"),),
@@ -974,14 +911,10 @@ def _build_tracker_registry_locate(request: TrackerIdentifiers) -> _http.HttpReq
         return _http.HttpRequest(
             "GET",
             f"/trackers/{tracker_id}/location",
-            query=_http.query(
-                request,
-                skip=frozenset(("tracker_id",)),
-            ),
+            query=_http.query(request, skip=frozenset(("tracker_id",))),
         )
     raise _http.MissingPathValueError(
-        "/acme.fleet.v1.TrackerRegistry/Locate",
-        (("tracker_id",),),
+        "/acme.fleet.v1.TrackerRegistry/Locate", (("tracker_id",),)
     )
 
 
@@ -1003,10 +936,7 @@ _TRACKER_REGISTRY_TOUCH: _http.Rpc[TrackerIdentifiers, _rt.Empty] = _http.Rpc(
 
 
 _TRACKER_SYNC_SYNC: _http.Rpc[TrackerIdentifiers, _rt.Empty] = _http.Rpc(
-    "/acme.fleet.v1.TrackerSync/Sync",
-    TrackerIdentifiers,
-    _rt.Empty.from_json,
-    None,
+    "/acme.fleet.v1.TrackerSync/Sync", TrackerIdentifiers, _rt.Empty.from_json, None
 )
 
 
