@@ -124,9 +124,8 @@ class PyRpcMask:
 
 @dataclass(frozen=True, slots=True)
 class PyPathValue:
-    """A path variable of an RPC's routes, read from the request by its builder."""
+    """A path variable of an RPC's routes, read from the request."""
 
-    local: str  # the builder's local variable
     field: str  # dotted proto field path, as in the route (`end_device_ids.device_id`)
     mask_path: str  # the same as a field-mask path (oneof names included), for value_at
     # (attribute, class) of each message on the way; the leaf's class is None.
@@ -135,15 +134,16 @@ class PyPathValue:
 
 @dataclass(frozen=True, slots=True)
 class PyRoute:
-    """One HTTP binding, in the order the builder tries them (most path values first)."""
+    """One HTTP binding (a runtime `_http.Route`), in the order the client tries them
+    (most path values first)."""
 
     method: str  # upper case
-    # The f-string of the route below /api/v3, e.g. "/applications/{application_id}".
+    # The route below /api/v3 with a `{}` for each path value, e.g. "/applications/{}".
     path: str
-    needs: tuple[PyPathValue, ...]  # the path values it needs, all non-empty
+    values: tuple[str, ...]  # the path values' mask paths, in order; all must be set
+    # The same as proto field paths, where a oneof makes them differ; else ().
+    fields: tuple[str, ...]
     body: str  # "*" (the whole request as TTS JSON), a field's name, or "" for none
-    # Dotted fields in the path or the body, left out of the query.
-    query_skip: tuple[str, ...]
     field_masks: tuple[str, ...]  # dotted FieldMask fields, written comma-separated
     response_field: str  # `response_body`: the reply is this field of the response
 
@@ -167,9 +167,8 @@ class PyRpcClient:
     fields_type: str  # the TypedDict of its keyword arguments
     arguments: tuple[PyArgument, ...]
     leaf_arguments: tuple[tuple[str, str], ...]  # argument -> dotted path field
-    builder: str  # the request builder's name; "" when the RPC is gRPC-only
     path_values: tuple[PyPathValue, ...]
-    routes: tuple[PyRoute, ...]
+    routes: tuple[PyRoute, ...]  # none when the RPC is gRPC-only
     mask_constant: str  # "" without field-mask rule
     mask_field: str
     mask_target: str

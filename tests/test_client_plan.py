@@ -32,11 +32,19 @@ def test_routes_are_tried_most_path_values_first(
     clients: dict[str, PyServiceClient],
 ) -> None:
     set_ = rpc(clients["TrackerRegistryClient"], "set")
-    assert [(r.method, r.path) for r in set_.routes] == [
-        ("PUT", "/applications/{application_id}/trackers/{tracker_id}"),
-        ("POST", "/applications/{application_id}/trackers"),
+    assert [(r.method, r.path, r.values) for r in set_.routes] == [
+        (
+            "PUT",
+            "/applications/{}/trackers/{}",
+            ("tracker.ids.application_ids.application_id", "tracker.ids.tracker_id"),
+        ),
+        (
+            "POST",
+            "/applications/{}/trackers",
+            ("tracker.ids.application_ids.application_id",),
+        ),
     ]
-    assert all(r.body == "*" and not r.query_skip for r in set_.routes)
+    assert all(r.body == "*" and not r.field_masks for r in set_.routes)
     assert (set_.mask_field, set_.mask_target) == ("field_mask", "tracker")
     assert set_.leaf_arguments == (
         ("application_id", "tracker.ids.application_ids.application_id"),
@@ -53,8 +61,7 @@ def test_bodies_queries_pages_streams_and_grpc_only(
 ) -> None:
     registry = clients["TrackerRegistryClient"]
     (report,) = rpc(registry, "report").routes
-    assert report.body == "location"
-    assert report.query_skip == ("location", "tracker_ids.tracker_id")
+    assert (report.body, report.values) == ("location", ("tracker_ids.tracker_id",))
     (get,) = rpc(registry, "get").routes
     assert (get.body, get.field_masks) == ("", ("field_mask",))
     listing = rpc(registry, "list")
@@ -65,9 +72,9 @@ def test_bodies_queries_pages_streams_and_grpc_only(
     )
     assert [r.method for r in listing.routes] == ["GET"]  # the POST has the same values
     (locate,) = rpc(registry, "locate").routes  # only an additional binding
-    assert locate.path == "/trackers/{tracker_id}/location"
+    assert (locate.path, locate.values) == ("/trackers/{}/location", ("tracker_id",))
     touch = rpc(registry, "touch")
-    assert (touch.builder, touch.routes, touch.arguments) == ("", (), ())
+    assert (touch.routes, touch.arguments) == ((), ())
     assert "gRPC only" in touch.doc
     stream = rpc(clients["EventsClient"], "stream")
     assert stream.streaming and not stream.pages_method

@@ -53,7 +53,9 @@ def test_docs_wrap_to_the_line_length_and_keep_indentation_and_breaks() -> None:
 
 
 def test_docs_reflow_paragraphs_and_keep_blocks() -> None:
-    comment = "Get the device,\nselecting\nthe fields.\n\nThen:\n- one\n- two\n  code\n| a |"
+    comment = (
+        "Get the device,\nselecting\nthe fields.\n\nThen:\n- one\n- two\n  code\n| a |"
+    )
     assert escape_doc(comment) == (
         "Get the device, selecting the fields.\n\n    Then:\n    - one\n    - two\n"
         "      code\n    | a |"

@@ -557,12 +557,12 @@ def test_request_builder_matches_the_oracle(
     entry: Any, tts_dataset: Any, rpcs: dict[str, Any]
 ) -> None:
     """With exactly one binding's path values set, the builder picks that route (or the
-    first with the same values) and fills it in; gRPC-only RPCs have no builder."""
+    first with the same values) and fills it in; gRPC-only RPCs have no route."""
     rpc = rpcs[entry["full_method"]]
     # A primary rule without a pattern is skipped, as grpc-gateway skips it.
     bindings = [b for b in entry["bindings"] if b["pattern"]]
     if not bindings:
-        assert rpc.build is None
+        assert rpc.routes == ()
         return
     for binding in bindings:
         request, values = rpc.request_class(), {}

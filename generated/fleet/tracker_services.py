@@ -639,39 +639,26 @@ if _typing.TYPE_CHECKING:
         dev_addr: bytes
 
 
-def _build_events_stream(request: StreamEventsRequest) -> _http.HttpRequest:
-    """The first route whose path values are all set, with the rest of the request."""
-    return _http.HttpRequest("POST", "/events", body=request.to_json())
-
-
 _EVENTS_STREAM: _http.Rpc[StreamEventsRequest, TrackerEvent] = _http.Rpc(
     "/acme.fleet.v1.Events/Stream",
     StreamEventsRequest,
     TrackerEvent.from_json,
-    _build_events_stream,
+    routes=(_http.Route("POST", "/events", (), body="*"),),
 )
-
-
-def _build_tracker_registry_create(request: CreateTrackerRequest) -> _http.HttpRequest:
-    """The first route whose path values are all set, with the rest of the request."""
-    application_id = _http.segment(
-        _rt.value_at(request, "tracker.ids.application_ids.application_id")
-    )
-    if application_id:
-        return _http.HttpRequest(
-            "POST", f"/applications/{application_id}/trackers", body=request.to_json()
-        )
-    raise _http.MissingPathValueError(
-        "/acme.fleet.v1.TrackerRegistry/Create",
-        (("tracker.ids.application_ids.application_id",),),
-    )
 
 
 _TRACKER_REGISTRY_CREATE: _http.Rpc[CreateTrackerRequest, Tracker] = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Create",
     CreateTrackerRequest,
     Tracker.from_json,
-    _build_tracker_registry_create,
+    routes=(
+        _http.Route(
+            "POST",
+            "/applications/{}/trackers",
+            ("tracker.ids.application_ids.application_id",),
+            body="*",
+        ),
+    ),
     path_fields=(
         (
             "tracker.ids.application_ids.application_id",
@@ -687,38 +674,18 @@ _TRACKER_REGISTRY_CREATE: _http.Rpc[CreateTrackerRequest, Tracker] = _http.Rpc(
 )
 
 
-def _build_tracker_registry_get(request: GetTrackerRequest) -> _http.HttpRequest:
-    """The first route whose path values are all set, with the rest of the request."""
-    application_id = _http.segment(
-        _rt.value_at(request, "tracker_ids.application_ids.application_id")
-    )
-    tracker_id = _http.segment(_rt.value_at(request, "tracker_ids.tracker_id"))
-    if application_id and tracker_id:
-        return _http.HttpRequest(
-            "GET",
-            f"/applications/{application_id}/trackers/{tracker_id}",
-            query=_http.query(
-                request,
-                skip=frozenset(
-                    (
-                        "tracker_ids.application_ids.application_id",
-                        "tracker_ids.tracker_id",
-                    )
-                ),
-                field_masks=frozenset(("field_mask",)),
-            ),
-        )
-    raise _http.MissingPathValueError(
-        "/acme.fleet.v1.TrackerRegistry/Get",
-        (("tracker_ids.application_ids.application_id", "tracker_ids.tracker_id"),),
-    )
-
-
 _TRACKER_REGISTRY_GET: _http.Rpc[GetTrackerRequest, Tracker] = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Get",
     GetTrackerRequest,
     Tracker.from_json,
-    _build_tracker_registry_get,
+    routes=(
+        _http.Route(
+            "GET",
+            "/applications/{}/trackers/{}",
+            ("tracker_ids.application_ids.application_id", "tracker_ids.tracker_id"),
+            field_masks=("field_mask",),
+        ),
+    ),
     path_fields=(
         (
             "tracker_ids.application_ids.application_id",
@@ -742,31 +709,18 @@ _TRACKER_REGISTRY_GET: _http.Rpc[GetTrackerRequest, Tracker] = _http.Rpc(
 )
 
 
-def _build_tracker_registry_list(request: ListTrackersRequest) -> _http.HttpRequest:
-    """The first route whose path values are all set, with the rest of the request."""
-    application_id = _http.segment(
-        _rt.value_at(request, "application_ids.application_id")
-    )
-    if application_id:
-        return _http.HttpRequest(
-            "GET",
-            f"/applications/{application_id}/trackers",
-            query=_http.query(
-                request,
-                skip=frozenset(("application_ids.application_id",)),
-                field_masks=frozenset(("field_mask",)),
-            ),
-        )
-    raise _http.MissingPathValueError(
-        "/acme.fleet.v1.TrackerRegistry/List", (("application_ids.application_id",),)
-    )
-
-
 _TRACKER_REGISTRY_LIST: _http.Rpc[ListTrackersRequest, Trackers] = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/List",
     ListTrackersRequest,
     Trackers.from_json,
-    _build_tracker_registry_list,
+    routes=(
+        _http.Route(
+            "GET",
+            "/applications/{}/trackers",
+            ("application_ids.application_id",),
+            field_masks=("field_mask",),
+        ),
+    ),
     path_fields=(
         (
             "application_ids.application_id",
@@ -780,36 +734,24 @@ _TRACKER_REGISTRY_LIST: _http.Rpc[ListTrackersRequest, Trackers] = _http.Rpc(
 )
 
 
-def _build_tracker_registry_set(request: SetTrackerRequest) -> _http.HttpRequest:
-    """The first route whose path values are all set, with the rest of the request."""
-    application_id = _http.segment(
-        _rt.value_at(request, "tracker.ids.application_ids.application_id")
-    )
-    tracker_id = _http.segment(_rt.value_at(request, "tracker.ids.tracker_id"))
-    if application_id and tracker_id:
-        return _http.HttpRequest(
-            "PUT",
-            f"/applications/{application_id}/trackers/{tracker_id}",
-            body=request.to_json(),
-        )
-    if application_id:
-        return _http.HttpRequest(
-            "POST", f"/applications/{application_id}/trackers", body=request.to_json()
-        )
-    raise _http.MissingPathValueError(
-        "/acme.fleet.v1.TrackerRegistry/Set",
-        (
-            ("tracker.ids.application_ids.application_id", "tracker.ids.tracker_id"),
-            ("tracker.ids.application_ids.application_id",),
-        ),
-    )
-
-
 _TRACKER_REGISTRY_SET: _http.Rpc[SetTrackerRequest, Tracker] = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Set",
     SetTrackerRequest,
     Tracker.from_json,
-    _build_tracker_registry_set,
+    routes=(
+        _http.Route(
+            "PUT",
+            "/applications/{}/trackers/{}",
+            ("tracker.ids.application_ids.application_id", "tracker.ids.tracker_id"),
+            body="*",
+        ),
+        _http.Route(
+            "POST",
+            "/applications/{}/trackers",
+            ("tracker.ids.application_ids.application_id",),
+            body="*",
+        ),
+    ),
     path_fields=(
         (
             "tracker.ids.application_ids.application_id",
@@ -835,32 +777,17 @@ _TRACKER_REGISTRY_SET: _http.Rpc[SetTrackerRequest, Tracker] = _http.Rpc(
 )
 
 
-def _build_tracker_registry_delete(request: TrackerIdentifiers) -> _http.HttpRequest:
-    """The first route whose path values are all set, with the rest of the request."""
-    application_id = _http.segment(
-        _rt.value_at(request, "application_ids.application_id")
-    )
-    tracker_id = _http.segment(_rt.value_at(request, "tracker_id"))
-    if application_id and tracker_id:
-        return _http.HttpRequest(
-            "DELETE",
-            f"/applications/{application_id}/trackers/{tracker_id}",
-            query=_http.query(
-                request,
-                skip=frozenset(("application_ids.application_id", "tracker_id")),
-            ),
-        )
-    raise _http.MissingPathValueError(
-        "/acme.fleet.v1.TrackerRegistry/Delete",
-        (("application_ids.application_id", "tracker_id"),),
-    )
-
-
 _TRACKER_REGISTRY_DELETE: _http.Rpc[TrackerIdentifiers, _rt.Empty] = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Delete",
     TrackerIdentifiers,
     _rt.Empty.from_json,
-    _build_tracker_registry_delete,
+    routes=(
+        _http.Route(
+            "DELETE",
+            "/applications/{}/trackers/{}",
+            ("application_ids.application_id", "tracker_id"),
+        ),
+    ),
     path_fields=(
         (
             "application_ids.application_id",
@@ -872,28 +799,15 @@ _TRACKER_REGISTRY_DELETE: _http.Rpc[TrackerIdentifiers, _rt.Empty] = _http.Rpc(
 )
 
 
-def _build_tracker_registry_report(request: ReportRequest) -> _http.HttpRequest:
-    """The first route whose path values are all set, with the rest of the request."""
-    tracker_id = _http.segment(_rt.value_at(request, "tracker_ids.tracker_id"))
-    if tracker_id:
-        return _http.HttpRequest(
-            "POST",
-            f"/trackers/{tracker_id}/report",
-            body=request.to_json().get("location", {}),
-            query=_http.query(
-                request, skip=frozenset(("location", "tracker_ids.tracker_id"))
-            ),
-        )
-    raise _http.MissingPathValueError(
-        "/acme.fleet.v1.TrackerRegistry/Report", (("tracker_ids.tracker_id",),)
-    )
-
-
 _TRACKER_REGISTRY_REPORT: _http.Rpc[ReportRequest, _rt.Empty] = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Report",
     ReportRequest,
     _rt.Empty.from_json,
-    _build_tracker_registry_report,
+    routes=(
+        _http.Route(
+            "POST", "/trackers/{}/report", ("tracker_ids.tracker_id",), body="location"
+        ),
+    ),
     path_fields=(
         (
             "tracker_ids.tracker_id",
@@ -904,39 +818,22 @@ _TRACKER_REGISTRY_REPORT: _http.Rpc[ReportRequest, _rt.Empty] = _http.Rpc(
 )
 
 
-def _build_tracker_registry_locate(request: TrackerIdentifiers) -> _http.HttpRequest:
-    """The first route whose path values are all set, with the rest of the request."""
-    tracker_id = _http.segment(_rt.value_at(request, "tracker_id"))
-    if tracker_id:
-        return _http.HttpRequest(
-            "GET",
-            f"/trackers/{tracker_id}/location",
-            query=_http.query(request, skip=frozenset(("tracker_id",))),
-        )
-    raise _http.MissingPathValueError(
-        "/acme.fleet.v1.TrackerRegistry/Locate", (("tracker_id",),)
-    )
-
-
 _TRACKER_REGISTRY_LOCATE: _http.Rpc[TrackerIdentifiers, Location] = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Locate",
     TrackerIdentifiers,
     Location.from_json,
-    _build_tracker_registry_locate,
+    routes=(_http.Route("GET", "/trackers/{}/location", ("tracker_id",)),),
     path_fields=(("tracker_id", (("tracker_id", None),)),),
 )
 
 
 _TRACKER_REGISTRY_TOUCH: _http.Rpc[TrackerIdentifiers, _rt.Empty] = _http.Rpc(
-    "/acme.fleet.v1.TrackerRegistry/Touch",
-    TrackerIdentifiers,
-    _rt.Empty.from_json,
-    None,
+    "/acme.fleet.v1.TrackerRegistry/Touch", TrackerIdentifiers, _rt.Empty.from_json
 )
 
 
 _TRACKER_SYNC_SYNC: _http.Rpc[TrackerIdentifiers, _rt.Empty] = _http.Rpc(
-    "/acme.fleet.v1.TrackerSync/Sync", TrackerIdentifiers, _rt.Empty.from_json, None
+    "/acme.fleet.v1.TrackerSync/Sync", TrackerIdentifiers, _rt.Empty.from_json
 )
 
 

@@ -147,7 +147,6 @@ def _plan_rpc(
         fields_type=f"{service.name}{rpc.name}Fields",
         arguments=arguments,
         leaf_arguments=leaves,
-        builder="" if grpc_only else f"_build_{prefix.lower()}",
         path_values=path_values,
         routes=routes,
         mask_constant=mask.constant if mask else "",
@@ -177,9 +176,8 @@ def _path_values(
     messages: Mapping[str, Message],
     builder: _ModuleBuilder,
 ) -> tuple[PyPathValue, ...]:
-    """Every distinct path variable of the RPC's routes, with a unique local name."""
+    """Every distinct path variable of the RPC's routes."""
     variables = dict.fromkeys(v.dotted for b in rpc.http for v in b.variables)
-    locals_taken = {"request"}
     result = []
     for dotted in variables:
         if request is None:
@@ -201,12 +199,7 @@ def _path_values(
                 current = messages[field.value.type_name]
             else:
                 chain.append((attribute, None))
-        local = python_name(parts[-1])
-        suffix = 2
-        while local in locals_taken:
-            local, suffix = f"{python_name(parts[-1])}_{suffix}", suffix + 1
-        locals_taken.add(local)
-        result.append(PyPathValue(local, dotted, ".".join(mask_segments), tuple(chain)))
+        result.append(PyPathValue(dotted, ".".join(mask_segments), tuple(chain)))
     return tuple(result)
 
 
@@ -228,23 +221,25 @@ def _route(
                 "the REST client does not support (TTS has none)"
             )
         else:
-            parts.append("{" + by_field[segment.dotted].local + "}")
+            parts.append("{}")
     path = (
         "/"
         + "/".join(parts)
         + (f":{binding.verb_suffix}" if binding.verb_suffix else "")
     )
-    needs = tuple(by_field[v.dotted] for v in binding.variables)
+    # In the path's order: the values fill its `{}`s.
+    needs = [
+        by_field[s.dotted] for s in binding.segments if not isinstance(s, PathLiteral)
+    ]
     whole = binding.body_kind is BodyKind.WHOLE_REQUEST
-    skip = {v.field for v in needs} | (
-        {binding.body_field} if binding.body_field else set()
-    )
+    values = tuple(v.mask_path for v in needs)
+    fields = tuple(v.field for v in needs)
     return PyRoute(
         method=binding.verb.upper(),
         path=path,
-        needs=needs,
+        values=values,
+        fields=fields if fields != values else (),
         body="*" if whole else binding.body_field or "",
-        query_skip=() if whole else tuple(sorted(skip)),
         field_masks=() if whole else _field_masks(request, messages),
         response_field=binding.response_body or "",
     )
@@ -334,14 +329,14 @@ def _page_items(
 
 
 def _reachable(routes: tuple[PyRoute, ...]) -> tuple[PyRoute, ...]:
-    """The routes the builder can pick: the first of each set of path values, and
+    """The routes the client can pick: the first of each set of path values, and
     nothing after a route that needs none."""
     kept: list[PyRoute] = []
     for route in routes:
-        if {v.field for v in route.needs} in ({v.field for v in r.needs} for r in kept):
+        if set(route.values) in (set(r.values) for r in kept):
             continue
         kept.append(route)
-        if not route.needs:
+        if not route.values:
             break
     return tuple(kept)
 

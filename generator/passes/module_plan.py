@@ -265,7 +265,7 @@ def _plan_module(api: Api, file_name: str, path: str, symbols: _Symbols) -> PyMo
         path_nodes=path_nodes,
         rpc_masks=masks,
         clients=clients,
-        rpcs_with_routes=tuple(r for c in clients for r in c.rpcs if r.builder),
+        rpcs_with_routes=tuple(r for c in clients for r in c.rpcs if r.routes),
         exports=tuple(exports),
     )
 
