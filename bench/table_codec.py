@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from operator import attrgetter
 from types import ModuleType
 from typing import Any
 
@@ -158,7 +159,7 @@ class TableCodec:
         rt, family, helper = self.rt, codec.family, codec.helper
         simple: dict[str, Encoder] = {
             "int64": str, "float": rt.float_out, "bytes": rt.b64_out, "hex": rt.hex_out,
-            "devaddr_prefix": rt.devaddr_prefix_out, "enum": rt.enum_out, "message": self.encode,
+            "devaddr_prefix": rt.devaddr_prefix_out, "enum": attrgetter("_out_"), "message": self.encode,
         }  # fmt: skip
         if family in simple:
             return simple[family]

@@ -439,10 +439,11 @@ def devaddr_prefix_out(value: bytes) -> str:
 class ProtoEnum(enum.IntEnum):
     """A proto enum. Values this client does not know decode and re-encode unchanged."""
 
-    # Set by _index: every string accepted on input -> member; number -> output string.
+    # Set by _index: every string accepted on input -> member.
     _by_input: ClassVar[Mapping[str, Any]]
-    _json_names: ClassVar[Mapping[int, str]]
-    _json_: str  # the original text of a value decoded from an unknown string
+    # Each member's TTS JSON: the name or custom value of a string-form enum, else the
+    # number; for a value decoded from an unknown string, that string.
+    _out_: str | int
 
     @classmethod
     def _missing_(cls, value: object) -> Any:
@@ -450,14 +451,15 @@ class ProtoEnum(enum.IntEnum):
             return None
         member = int.__new__(cls, value)
         member._name_ = f"{cls.__name__}_{value}"
-        member._value_ = value
+        member._value_ = member._out_ = value
         return member
 
     @classmethod
     def _index(cls, inputs: Mapping[str, int], json_names: Mapping[int, str]) -> None:
-        """Set the lookup tables of a generated enum (at import, once)."""
+        """Set the lookup table and the output of a generated enum (at import, once)."""
         cls._by_input = {text: cls(number) for text, number in inputs.items()}
-        cls._json_names = json_names
+        for member in cls:
+            member._out_ = json_names.get(member, int(member))
 
     @classmethod
     def _unknown_name(cls, name: str) -> Any:
@@ -470,7 +472,7 @@ class ProtoEnum(enum.IntEnum):
             member = int.__new__(cls, -(2**40) - len(registry))
             member._name_ = name
             member._value_ = int(member)
-            member._json_ = name
+            member._out_ = name
             registry[name] = member
         return member
 
@@ -492,14 +494,6 @@ def enum_in(cls: type[E], value: Any, key: str) -> E:
         known = cls._value2member_map_.get(value)
         return cls(value) if known is None else known  # type: ignore[return-value]
     bad(value, f"a {cls.__name__} name or number", key)
-
-
-def enum_out(value: ProtoEnum) -> str | int:
-    """The name or custom value of a string-form enum; the number of the others."""
-    name = type(value)._json_names.get(value)
-    if name is not None:
-        return name
-    return getattr(value, "_json_", None) or int(value)
 
 
 # --------------------------------------------------------------------------------------
@@ -554,14 +548,19 @@ def timestamp(value: Any, key: str) -> _dt.datetime:
 
 def timestamp_out(value: _dt.datetime) -> str:
     """UTC with a literal Z; fractions of 0, 3 or 6 digits, as TTS writes them."""
-    if value.tzinfo is None:
-        raise ValueError(f"timestamp {value!r} has no time zone; use an aware datetime")
-    value = value.astimezone(_dt.UTC)
-    text = value.strftime("%Y-%m-%dT%H:%M:%S")
+    if value.tzinfo is not _dt.UTC:
+        if value.tzinfo is None:
+            raise ValueError(
+                f"timestamp {value!r} has no time zone; use an aware datetime"
+            )
+        value = value.astimezone(_dt.UTC)
     micros = value.microsecond
-    if micros:
-        text += f".{micros // 1000:03d}" if micros % 1000 == 0 else f".{micros:06d}"
-    return text + "Z"
+    digits = (
+        "seconds"
+        if not micros
+        else "milliseconds" if micros % 1000 == 0 else "microseconds"
+    )
+    return value.isoformat(timespec=digits)[:-6] + "Z"  # "+00:00" -> "Z"
 
 
 _GO_DURATION = re.compile(r"([0-9]*(?:\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import copy
 import datetime as _dt
-import enum
 import json
 import time
 import warnings
@@ -123,11 +122,11 @@ def query(
 
 def _text_of(value: Any, key: str) -> str:
     """A value as grpc-gateway parses it from a path or a query string."""
-    if isinstance(value, enum.Enum):  # the canonical name only, or the number
+    if isinstance(value, _rt.ProtoEnum):  # the canonical name only, or the number
         if value.name in type(value).__members__:
             return value.name
         # A value this client does not know: its original text, or its number.
-        return getattr(value, "_json_", None) or str(int(value.value))
+        return str(value._out_)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (str, int)):

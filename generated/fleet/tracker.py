@@ -325,7 +325,7 @@ class BandValue(_rt.Message):
 
     def to_json(self) -> _typing.Any:
         """The bare value: TTS writes wrapper messages without their `value` key."""
-        return _rt.enum_out(self.value)
+        return self.value._out_
 
 
 class BoolValue(_rt.Message):
@@ -482,7 +482,7 @@ class Keys(_rt.Message):
         if self.app_key:
             d["app_key"] = _rt.hex_out(self.app_key)
         if self.custody:
-            d["custody"] = _rt.enum_out(self.custody)
+            d["custody"] = self.custody._out_
         if self.encrypted_key:
             d["encrypted_key"] = _rt.b64_out(self.encrypted_key)
         return d
@@ -900,9 +900,9 @@ class Tracker(_rt.Message):
         if self.locations:
             d["locations"] = {k: e.to_json() for k, e in self.locations.items()}
         if self.band:
-            d["band"] = _rt.enum_out(self.band)
+            d["band"] = self.band._out_
         if self.health:
-            d["health"] = _rt.enum_out(self.health)
+            d["health"] = self.health._out_
         if self.settings is not None:
             d["settings"] = self.settings.to_json()
         if self.keys is not None:
@@ -944,7 +944,7 @@ class Tracker(_rt.Message):
         if self.scores:
             d["scores"] = [_rt.float_out(e) for e in self.scores]
         if self.bands:
-            d["bands"] = [_rt.enum_out(e) for e in self.bands]
+            d["bands"] = [e._out_ for e in self.bands]
         if self.metadata is not None:
             d["metadata"] = self.metadata
         if self.extra is not None:
@@ -1123,7 +1123,7 @@ class TrackerSettings(_rt.Message):
         if self.band is not None:
             d["band"] = self.band.to_json()
         if self.priority:
-            d["priority"] = _rt.enum_out(self.priority)
+            d["priority"] = self.priority._out_
         if self._mode is not None:
             member, x = self._mode
             if member in ("static", "dynamic"):
