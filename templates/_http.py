@@ -97,7 +97,7 @@ def query(
     field_masks: frozenset[str] = frozenset(),
     prefix: str = "",
 ) -> list[tuple[str, str]]:
-    """The non-zero fields of `message` as grpc-gateway query parameters: nested fields
+    """The set fields of `message` as grpc-gateway query parameters: nested fields
     dotted, field masks comma-separated, bytes in base64 (never hex), enums by canonical
     name, repeated fields as repeated keys and maps as `key[k]`. `skip` holds the dotted
     names bound to the path."""
@@ -105,7 +105,7 @@ def query(
     for segment_name, attribute in type(message)._PATH_ATTRIBUTES.items():
         key = prefix + segment_name.rpartition(".")[2]  # a oneof member by its own name
         value = getattr(message, attribute)
-        if key in skip or _rt.is_zero(value):
+        if key in skip or not _rt.is_set(message, attribute, value):
             continue
         if key in field_masks:
             pairs.append((key, ",".join(value)))

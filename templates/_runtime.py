@@ -867,13 +867,18 @@ class RpcFieldMask(Generic[P]):
         """What the server's non-zero check intends: under each requested path, every
         path this RPC may not set must be zero (the server enforces this far less).
         """
+        touched = set()  # every set path and the paths above it
+        for leaf in set_paths(message):
+            while leaf:
+                touched.add(leaf)
+                leaf = leaf.rpartition(".")[0]
         for requested in paths:
             prefix = requested + "."
             for path in self.target.FIELD_PATHS:
                 if (
                     path.startswith(prefix)
                     and path not in self._allowed_set
-                    and not is_zero(value_at(message, path))
+                    and path in touched
                 ):
                     raise NonZeroPathError(self.rpc, path, requested)
 
@@ -887,6 +892,26 @@ def is_zero(value: Any) -> bool:
     if isinstance(value, (int, float)):
         return value == 0
     return False
+
+
+_PRESENCE: dict[type[Message], frozenset[str]] = {}
+
+
+def is_set(message: Message, attribute: str, value: Any) -> bool:
+    """Whether a field of `message` is set: not None, and not zero unless the field has
+    presence (a message, wrapper, optional or oneof member: None when unset), where a
+    zero such as a Google wrapper's false is set and is sent."""
+    if value is None:
+        return False
+    cls = type(message)
+    presence = _PRESENCE.get(cls)
+    if presence is None:
+        blank = cls()
+        presence = frozenset(
+            a for a in cls._PATH_ATTRIBUTES.values() if getattr(blank, a) is None
+        )
+        _PRESENCE[cls] = presence
+    return attribute in presence or not is_zero(value)
 
 
 def set_paths(message: Message, prefix: str = "") -> list[str]:
@@ -904,7 +929,7 @@ def set_paths(message: Message, prefix: str = "") -> list[str]:
     for segment, attribute in message._PATH_ATTRIBUTES.items():
         if "." not in segment:  # oneof members are visited through their oneof below
             value = getattr(message, attribute)
-            visit(base + segment, value, not is_zero(value))
+            visit(base + segment, value, is_set(message, attribute, value))
     for oneof, slot in message._ONEOF_SLOTS.items():
         chosen = getattr(message, slot)
         if chosen is not None:

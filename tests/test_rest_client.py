@@ -606,7 +606,8 @@ def test_query_parameters_follow_grpc_gateway(
     mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
 ) -> None:
     """Bytes in base64 (never hex), enums by canonical name, lists as repeated keys,
-    nested fields dotted, timestamps in RFC 3339, wrappers as plain values."""
+    nested fields dotted, timestamps in RFC 3339, wrappers as plain values (sent when
+    set, even to zero)."""
     notifications, storage = (
         modules["notification_service"],
         modules["applicationserver_integrations_storage"],
@@ -626,7 +627,8 @@ def test_query_parameters_follow_grpc_gateway(
         await drain(client.application_up_storage.get_stored_application_up(
             storage.GetStoredApplicationUpRequest(
                 application_ids=ids(modules).application_ids, type="uplink_message",
-                limit=10, after=datetime.datetime(2026, 11, 22, 10, tzinfo=datetime.UTC))))  # fmt: skip
+                limit=10, after=datetime.datetime(2026, 11, 22, 10, tzinfo=datetime.UTC),
+                f_port=0)))  # fmt: skip
 
     run(mode, modules["clients"], tts.url, scenario)
     assert [r.target for r in tts.requests] == [
@@ -634,7 +636,7 @@ def test_query_parameters_follow_grpc_gateway(
         "/api/v3/users/u1/notifications"
         "?status=NOTIFICATION_STATUS_SEEN&status=NOTIFICATION_STATUS_ARCHIVED",
         "/api/v3/as/applications/app1/packages/storage/uplink_message"
-        "?limit=10&after=2026-11-22T10%3A00%3A00Z",
+        "?limit=10&after=2026-11-22T10%3A00%3A00Z&f_port=0",  # a set wrapper, though 0
     ]
 
 

@@ -80,6 +80,17 @@ def test_set_masks_come_from_the_fields_actually_set() -> None:
     )
 
 
+def test_a_google_wrapper_set_to_zero_is_set() -> None:
+    dynamic = TrackerSettings(dynamic=TrackerSettings_DynamicMode(margin=0.0))
+    assert TRACKER_REGISTRY_SET_MASK.paths_from(Tracker(settings=dynamic)) == (
+        "settings.mode.dynamic.margin",
+    )
+    assert rt.set_paths(Tracker(online=False, battery_percent=0, uplinks=0)) == [
+        "battery_percent",  # proto3 optional: presence too
+        "online",
+    ]
+
+
 def test_must_be_zero_rejects_set_descendants_that_may_not_be_set() -> None:
     mask = TRACKER_REGISTRY_SET_MASK
     clean = Tracker(
