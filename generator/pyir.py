@@ -120,6 +120,9 @@ class PyRpcMask:
     allowed_words: tuple[str, ...]  # `allowed` in pieces for the runtime to split
     is_set: bool
     target_class: str
+    # An earlier RPC of the module with the same allowed paths, whose Literal and tuple
+    # this one reuses.
+    same_as: PyRpcMask | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from generator.naming import escape_doc, python_name, word_chunks
 from generator.passes.module_plan import plan_package
 
 from .factories import make_field, make_message
-from .tiny_api import write_modern
+from .tiny_api import API_DEFINITION, write_modern
 
 
 def test_python_names_avoid_keywords() -> None:
@@ -135,6 +136,21 @@ def test_imports_are_relative_sorted_and_only_what_is_used(tmp_path: Path) -> No
     masks = {m.constant: m for m in devices.rpc_masks}
     assert masks["DEVICE_REGISTRY_SET_MASK"].is_set
     assert masks["DEVICE_REGISTRY_GET_MASK"].literal_alias == "DeviceRegistryGetPath"
+
+
+def test_an_rpc_with_an_earlier_rpcs_allowed_paths_reuses_its_literal(
+    tmp_path: Path,
+) -> None:
+    definition = copy.deepcopy(API_DEFINITION)
+    registry = definition["DeviceRegistry"]
+    registry["List"] = copy.deepcopy(registry["Get"])
+    checkout = write_modern(tmp_path, definition)
+    plan = plan_package(build_checkout(open_checkout(checkout)), "tiny")
+    devices = next(m for m in plan.modules if m.path == "devices.py")
+    masks = {m.constant: m for m in devices.rpc_masks}
+    get, listing = masks["DEVICE_REGISTRY_GET_MASK"], masks["DEVICE_REGISTRY_LIST_MASK"]
+    assert listing.same_as is get and listing.allowed == get.allowed
+    assert get.same_as is None and masks["DEVICE_REGISTRY_SET_MASK"].same_as is None
 
 
 def test_long_name_lists_are_cut_into_pieces_that_join_back() -> None:

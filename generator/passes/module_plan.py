@@ -224,12 +224,7 @@ def _plan_module(api: Api, file_name: str, path: str, symbols: _Symbols) -> PyMo
     path_nodes = plan_path_nodes(
         [m for m in api.messages if m.file == file_name], builder, symbols
     )
-    masks = tuple(
-        mask
-        for service in api.services
-        if service.file == file_name
-        for mask in _plan_masks(service, builder)
-    )
+    masks = _plan_masks([s for s in api.services if s.file == file_name], builder)
     masks_by_method = {mask.full_method: mask for mask in masks}
     clients = tuple(
         plan_service_client(
@@ -401,14 +396,20 @@ def _encoding(field: PyField) -> tuple[object, ...]:
     return field.kind, of(field.codec), of(field.map_key) if field.map_key else None
 
 
-def _plan_masks(service: Service, builder: _ModuleBuilder) -> Iterable[PyRpcMask]:
-    for rpc in service.rpcs:
+def _plan_masks(
+    services: Iterable[Service], builder: _ModuleBuilder
+) -> tuple[PyRpcMask, ...]:
+    """The RPCs' allowed paths; an RPC whose list equals an earlier one's in the module
+    (Get and List often do) reuses that one's Literal and tuple."""
+    masks: list[PyRpcMask] = []
+    first_with: dict[tuple[str, ...], PyRpcMask] = {}
+    for service, rpc in ((s, r) for s in services for r in s.rpcs):
         if rpc.field_mask is None:
             continue
         prefix = rpc_constant_prefix(service.name, rpc.name)
         kind = ", a Set RPC" if rpc.field_mask.is_set else ""
         count = len(rpc.field_mask.allowed)
-        yield PyRpcMask(
+        mask = PyRpcMask(
             doc=escape_doc(
                 f"Allowed field-mask paths of {rpc.full_method} ({count}){kind}.",
                 indent=0,
@@ -426,4 +427,8 @@ def _plan_masks(service: Service, builder: _ModuleBuilder) -> Iterable[PyRpcMask
             allowed_words=word_chunks(rpc.field_mask.allowed),
             is_set=rpc.field_mask.is_set,
             target_class=builder.reference(rpc.field_mask.target_message),
+            same_as=first_with.get(rpc.field_mask.allowed),
         )
+        first_with.setdefault(mask.allowed, mask)
+        masks.append(mask)
+    return tuple(masks)
