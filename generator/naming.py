@@ -32,7 +32,9 @@ def escape_doc(text: str, indent: int = 4) -> str:
 
     Paragraphs are reflowed to fit black's and ruff's 88 columns at the given indent (proto
     comments are hard-wrapped narrower, which would leave one word on every other line);
-    blank lines, indented lines and list or table lines are kept as the author wrote them.
+    blank lines, indented lines and list or table lines are never joined to others. A long
+    line wraps at its own indent, a list item's under its text (a route's path, one word,
+    goes on a line of its own however long: ruff allows that).
     """
     escaped = text.replace("\r", "").replace("\\", "\\\\").replace('"', '\\"')
     escaped = escaped.encode("ascii", "backslashreplace").decode("ascii")
@@ -40,11 +42,12 @@ def escape_doc(text: str, indent: int = 4) -> str:
     lines = []
     for line in _paragraphs(escaped.split("\n")):
         lead = line[: len(line) - len(line.lstrip())]
+        hanging = "  " if _LIST_ITEM.match(line.strip()) else ""
         wrapped = textwrap.wrap(
             line.strip(),
             width,
             initial_indent=lead,
-            subsequent_indent=lead,
+            subsequent_indent=lead + hanging,
             break_long_words=False,
             break_on_hyphens=False,
         )
@@ -54,6 +57,7 @@ def escape_doc(text: str, indent: int = 4) -> str:
 
 # A line that starts a list item, a table row, a quote or a heading: never joined.
 _BLOCK_START = re.compile(r"[-*+|>#]|\d+[.)]\s")
+_LIST_ITEM = re.compile(r"[-*+]\s")  # continued under its text when wrapped
 
 
 def _paragraphs(lines: list[str]) -> list[str]:

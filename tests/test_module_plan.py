@@ -63,6 +63,18 @@ def test_docs_reflow_paragraphs_and_keep_blocks() -> None:
     )
 
 
+def test_long_list_items_wrap_under_their_text() -> None:
+    path = (
+        "/api/v3/applications/{end_device_ids.application_ids.application_id}/devices"
+    )
+    item = "- " + " ".join(["word"] * 30)
+    doc = escape_doc(f"Routes:\n- `GET {path}`\n{item}", indent=8)
+    lines = doc.split("\n")
+    assert lines[1:3] == [" " * 8 + "- `GET", " " * 10 + path + "`"]
+    assert lines[3].startswith(" " * 8 + "- word") and len(lines) > 5
+    assert all(line.startswith(" " * 10 + "word") for line in lines[4:])
+
+
 def api_of(*files: tuple[str, str], messages: tuple[object, ...] = ()) -> Api:
     return Api(
         files=tuple(ProtoFile(name, package, (), True) for name, package in files),

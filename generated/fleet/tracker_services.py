@@ -885,7 +885,7 @@ class TrackerRegistryClient(_http.ServiceClient[_http.Caller]):
         """Create a tracker.
 
         - `POST
-        /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers`"""
+          /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers`"""
         return self._caller.unary(_TRACKER_REGISTRY_CREATE, request, fields)
 
     def get(
@@ -897,7 +897,7 @@ class TrackerRegistryClient(_http.ServiceClient[_http.Caller]):
         """Get a tracker: only the fields named in the field mask come back.
 
         - `GET
-        /api/v3/applications/{tracker_ids.application_ids.application_id}/trackers/{tracker_ids.tracker_id}`
+          /api/v3/applications/{tracker_ids.application_ids.application_id}/trackers/{tracker_ids.tracker_id}`
 
         Field mask: 27 paths (`TRACKER_REGISTRY_GET_PATHS`)."""
         return self._caller.unary(_TRACKER_REGISTRY_GET, request, fields)
@@ -912,7 +912,7 @@ class TrackerRegistryClient(_http.ServiceClient[_http.Caller]):
 
         - `GET /api/v3/applications/{application_ids.application_id}/trackers`
         - `POST
-        /api/v3/applications/{application_ids.application_id}/trackers/filter`
+          /api/v3/applications/{application_ids.application_id}/trackers/filter`
 
         Field mask: ids, created_at, name, band (`TRACKER_REGISTRY_LIST_PATHS`)."""
         return self._caller.unary(_TRACKER_REGISTRY_LIST, request, fields)
@@ -935,9 +935,9 @@ class TrackerRegistryClient(_http.ServiceClient[_http.Caller]):
         """Set the fields named in the field mask.
 
         - `PUT
-        /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers/{tracker.ids.tracker_id}`
+          /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers/{tracker.ids.tracker_id}`
         - `POST
-        /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers`
+          /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers`
 
         Field mask: 18 paths (`TRACKER_REGISTRY_SET_PATHS`)."""
         return self._caller.unary(_TRACKER_REGISTRY_SET, request, fields)
@@ -951,7 +951,8 @@ class TrackerRegistryClient(_http.ServiceClient[_http.Caller]):
         """Call /acme.fleet.v1.TrackerRegistry/Delete.
 
         - `DELETE
-        /api/v3/applications/{application_ids.application_id}/trackers/{tracker_id}`"""
+          /api/v3/applications/{application_ids.application_id}/trackers/{tracker_id}`
+        """
         return self._caller.unary(_TRACKER_REGISTRY_DELETE, request, fields)
 
     def report(
@@ -1000,7 +1001,7 @@ class AsyncTrackerRegistryClient(_http.ServiceClient[_http.AsyncCaller]):
         """Create a tracker.
 
         - `POST
-        /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers`"""
+          /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers`"""
         return await self._caller.unary(_TRACKER_REGISTRY_CREATE, request, fields)
 
     async def get(
@@ -1012,7 +1013,7 @@ class AsyncTrackerRegistryClient(_http.ServiceClient[_http.AsyncCaller]):
         """Get a tracker: only the fields named in the field mask come back.
 
         - `GET
-        /api/v3/applications/{tracker_ids.application_ids.application_id}/trackers/{tracker_ids.tracker_id}`
+          /api/v3/applications/{tracker_ids.application_ids.application_id}/trackers/{tracker_ids.tracker_id}`
 
         Field mask: 27 paths (`TRACKER_REGISTRY_GET_PATHS`)."""
         return await self._caller.unary(_TRACKER_REGISTRY_GET, request, fields)
@@ -1027,7 +1028,7 @@ class AsyncTrackerRegistryClient(_http.ServiceClient[_http.AsyncCaller]):
 
         - `GET /api/v3/applications/{application_ids.application_id}/trackers`
         - `POST
-        /api/v3/applications/{application_ids.application_id}/trackers/filter`
+          /api/v3/applications/{application_ids.application_id}/trackers/filter`
 
         Field mask: ids, created_at, name, band (`TRACKER_REGISTRY_LIST_PATHS`)."""
         return await self._caller.unary(_TRACKER_REGISTRY_LIST, request, fields)
@@ -1050,9 +1051,9 @@ class AsyncTrackerRegistryClient(_http.ServiceClient[_http.AsyncCaller]):
         """Set the fields named in the field mask.
 
         - `PUT
-        /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers/{tracker.ids.tracker_id}`
+          /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers/{tracker.ids.tracker_id}`
         - `POST
-        /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers`
+          /api/v3/applications/{tracker.ids.application_ids.application_id}/trackers`
 
         Field mask: 18 paths (`TRACKER_REGISTRY_SET_PATHS`)."""
         return await self._caller.unary(_TRACKER_REGISTRY_SET, request, fields)
@@ -1066,7 +1067,8 @@ class AsyncTrackerRegistryClient(_http.ServiceClient[_http.AsyncCaller]):
         """Call /acme.fleet.v1.TrackerRegistry/Delete.
 
         - `DELETE
-        /api/v3/applications/{application_ids.application_id}/trackers/{tracker_id}`"""
+          /api/v3/applications/{application_ids.application_id}/trackers/{tracker_id}`
+        """
         return await self._caller.unary(_TRACKER_REGISTRY_DELETE, request, fields)
 
     async def report(
