@@ -915,8 +915,9 @@ def is_set(message: Message, attribute: str, value: Any) -> bool:
 
 
 def set_paths(message: Message, prefix: str = "") -> list[str]:
-    """The deepest paths with a non-zero value; a set message with nothing set inside
-    counts, and so does a set oneof member, whatever its value."""
+    """The deepest paths that are set (see is_set: a field with presence counts even at
+    zero); a set message with nothing set inside counts, and so does a set oneof member,
+    whatever its value."""
     found: list[str] = []
 
     def visit(path: str, value: Any, is_set: bool) -> None:
