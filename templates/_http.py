@@ -541,8 +541,6 @@ class Rpc(Generic[M, R]):
     def prepare(
         self, request: M | None, fields: Mapping[str, Any], *, validate: bool
     ) -> HttpRequest:
-        if not self.routes:
-            raise GrpcOnlyError(self.name)
         message = self.request(request, fields)
         self.check_mask(message, validate=validate)
         return self.build(message)

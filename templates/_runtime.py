@@ -78,17 +78,23 @@ def _describe(value: Any) -> str:
 
 class _PathList:
     """A message class's path list, made from its path constants when first read (the
-    paths are written once, as the path classes)."""
+    paths are written once, as the path classes) and then kept on the class."""
 
     def __init__(self, top_level: bool) -> None:
         self._top_level = top_level
 
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
     def __get__(self, instance: object, owner: type[Message]) -> tuple[str, ...]:
         root = owner.__dict__.get("PATHS")
-        if root is None:  # Empty
+        if root is None:  # Empty, or Message itself, whose subclasses still need this
             return ()
         paths = flat_paths(type(root))
-        return top_level(paths) if self._top_level else paths
+        if self._top_level:
+            paths = tuple(path for path in paths if "." not in path)
+        setattr(owner, self._name, paths)  # later reads skip this descriptor
+        return paths
 
 
 class Message:
@@ -727,10 +733,6 @@ _PATH_CHILDREN: dict[type[FieldPath], dict[str, tuple[type[FieldPath], str]]] = 
 _FLAT_PATHS: dict[type[FieldPath], tuple[str, ...]] = {}
 
 
-def top_level(paths: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(path for path in paths if "." not in path)
-
-
 def flat_paths(cls: type[FieldPath]) -> tuple[str, ...]:
     """Every path below a path class, sorted bytewise as TTS lists them."""
     paths = _FLAT_PATHS.get(cls)
@@ -920,10 +922,10 @@ def set_paths(message: Message, prefix: str = "") -> list[str]:
     whatever its value."""
     found: list[str] = []
 
-    def visit(path: str, value: Any, is_set: bool) -> None:
+    def visit(path: str, value: Any, counts: bool) -> None:
         if isinstance(value, Message):
             found.extend(set_paths(value, path) or [path])
-        elif is_set:
+        elif counts:
             found.append(path)
 
     base = f"{prefix}." if prefix else ""

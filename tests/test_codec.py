@@ -360,3 +360,14 @@ def test_path_constants_are_made_from_their_annotations() -> None:
     with pytest.raises(AttributeError, match="TrackerPaths has no path 'nmae'"):
         paths.nmae  # noqa: B018
     assert paths.name.upper() == "NAME"  # still a str
+
+
+def test_path_lists_are_made_from_the_path_classes_once() -> None:
+    nested = Tracker.FIELD_PATHS
+    assert "settings.mode.dynamic.limits.max" in nested and "class" in nested
+    assert list(nested) == sorted(nested)
+    assert Tracker.TOP_LEVEL_FIELD_PATHS == tuple(p for p in nested if "." not in p)
+    # Kept on the class after the first read; the base class still has none.
+    assert Tracker.__dict__["FIELD_PATHS"] is nested is Tracker.FIELD_PATHS
+    assert rt.Message.FIELD_PATHS == ()  # and other classes' lists are still made:
+    assert Location.FIELD_PATHS[:2] == ("accuracy", "altitude")

@@ -1,7 +1,7 @@
 """Part of pass 5: the REST clients of one module's services.
 
-For each RPC: its keyword arguments, its path values and routes (in the order the request
-builder tries them, conventions section 4.2), its field-mask checks, and whether it pages or
+For each RPC: its keyword arguments, its path values and routes (in the order the client
+tries them, conventions section 4.2), its field-mask checks, and whether it pages or
 streams. RPCs without an HTTP binding, or streaming from the client, are gRPC-only.
 """
 
