@@ -2,7 +2,8 @@
 
 Formatting is most of a generation's time, and a regeneration (the same release again, or an
 upgrade that changes a few files) renders mostly the same modules: each module's formatted
-text is kept under the hash of black's version, its mode and the unformatted source.
+text is kept under the hash of black's version and mode, the formatter's own code and the
+unformatted source.
 
 The cache lives in `$TTN_LW_CODEGEN_CACHE` (`off` disables it), else in
 `$XDG_CACHE_HOME/ttn-lw-codegen` or `~/.cache/ttn-lw-codegen`. Entries are written whole
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     import black
 
 CACHE_ENV = "TTN_LW_CODEGEN_CACHE"
+_FORMATTER = tuple(
+    Path(__file__).with_name(name) for name in ("formatting.py", "black_layout.py")
+)
 
 
 def default_directory() -> Path | None:
@@ -40,6 +44,8 @@ class FormatCache:
     def __init__(self, directory: Path | None, mode: black.Mode) -> None:
         self._directory = directory
         self._salt = f"black {version('black')}\0{mode!r}\0".encode()
+        for formatter in _FORMATTER:  # what black leaves to us, we format ourselves
+            self._salt += formatter.read_bytes()
 
     def _path(self, source: str) -> Path | None:
         if self._directory is None:

@@ -52,7 +52,12 @@ def escape_doc(text: str, indent: int = 4) -> str:
             break_on_hyphens=False,
         )
         lines.extend(wrapped or [""])
-    return "\n".join(line and " " * indent + line for line in lines).lstrip()
+    doc = "\n".join(line and " " * indent + line for line in lines).lstrip()
+    if "\n" in doc and len(lines[-1]) + indent + 3 > 88:
+        doc += (
+            "\n" + " " * indent
+        )  # black's rule: closing quotes that do not fit go below
+    return doc
 
 
 # A line that starts a list item, a table row, a quote or a heading: never joined.

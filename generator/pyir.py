@@ -70,8 +70,7 @@ class PathChild:
 class PyMessage:
     class_name: str
     full_name: str
-    doc: str
-    deprecated: bool
+    doc: str  # "Deprecated." last if the message is
     is_tts_wrapper: bool
     fields: tuple[PyField, ...]  # declaration order, oneof members included
     plain_fields: tuple[PyField, ...]  # fields outside oneofs

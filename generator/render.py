@@ -7,22 +7,16 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 
-import black
 import jinja2
-from black.mode import TargetVersion
 
 from .format_cache import FormatCache, default_directory
+from .formatting import BLACK_MODE, format_module
 from .pyir import PackagePlan
 from .resources import RUNTIME_SOURCES, TEMPLATES
 
-# black's default line length, which is also ruff's: the two agree on the generated code.
-# Templates end every item with a comma; without magic trailing commas black joins the
-# lists that fit on one line (`black --skip-magic-trailing-comma`).
-BLACK_MODE = black.Mode(
-    target_versions={TargetVersion.PY311}, magic_trailing_comma=False
-)
 # Below this much source, starting worker processes costs more than it saves.
 PARALLEL_FORMAT_THRESHOLD = 1_000_000
 MAX_FORMAT_WORKERS = 4
@@ -39,7 +33,15 @@ def environment() -> jinja2.Environment:
     )
     # A Python string literal; JSON escapes are valid Python escapes.
     env.filters["py"] = lambda value: json.dumps(value, ensure_ascii=False)
+    # Literals of items already written as code, as black writes them.
+    env.filters["list_literal"] = lambda items: f"[{', '.join(items)}]"
+    env.filters["tuple_literal"] = _tuple_literal
     return env
+
+
+def _tuple_literal(items: Iterable[str]) -> str:
+    written = list(items)
+    return f"({written[0]},)" if len(written) == 1 else f"({', '.join(written)})"
 
 
 def render_package(plan: PackagePlan) -> dict[str, str]:
@@ -68,7 +70,7 @@ def render_package(plan: PackagePlan) -> dict[str, str]:
 
 
 def _format(source: str) -> str:
-    return black.format_str(source, mode=BLACK_MODE)
+    return format_module(source)
 
 
 def _format_all(sources: dict[str, str]) -> dict[str, str]:

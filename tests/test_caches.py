@@ -6,10 +6,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import black
 import pytest
 
-from generator import build, cli
+from generator import build, cli, render
 from generator.build import build_checkout
 from generator.checkout import open_checkout
 from generator.passes.module_plan import plan_package
@@ -51,7 +50,7 @@ def test_formatting_is_cached_per_module(
     plan = plan_package(build_checkout(open_checkout(REPO / "protos")), "fleet")
     monkeypatch.setenv("TTN_LW_CODEGEN_CACHE", str(tmp_path / "cache"))
     formatted = render_package(plan)
-    monkeypatch.setattr(black, "format_str", fail)
+    monkeypatch.setattr(render, "format_module", fail)
     assert render_package(plan) == formatted  # every module from the cache
     monkeypatch.setenv("TTN_LW_CODEGEN_CACHE", "off")
     with pytest.raises(AssertionError, match="cached"):

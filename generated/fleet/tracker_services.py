@@ -496,7 +496,7 @@ TRACKER_REGISTRY_GET_PATHS: tuple[TrackerRegistryGetPath, ...] = _rt.path_tuple(
     " metadata"
 )
 """Allowed field-mask paths of /acme.fleet.v1.TrackerRegistry/Get (27)."""
-TRACKER_REGISTRY_GET_MASK: _rt.RpcFieldMask[TrackerRegistryGetPath] = _rt.RpcFieldMask(
+TRACKER_REGISTRY_GET_MASK = _rt.RpcFieldMask(
     "/acme.fleet.v1.TrackerRegistry/Get",
     TRACKER_REGISTRY_GET_PATHS,
     is_set=False,
@@ -514,13 +514,11 @@ TRACKER_REGISTRY_LIST_PATHS: tuple[TrackerRegistryListPath, ...] = _rt.path_tupl
     "ids created_at name band"
 )
 """Allowed field-mask paths of /acme.fleet.v1.TrackerRegistry/List (4)."""
-TRACKER_REGISTRY_LIST_MASK: _rt.RpcFieldMask[TrackerRegistryListPath] = (
-    _rt.RpcFieldMask(
-        "/acme.fleet.v1.TrackerRegistry/List",
-        TRACKER_REGISTRY_LIST_PATHS,
-        is_set=False,
-        target=Tracker,
-    )
+TRACKER_REGISTRY_LIST_MASK = _rt.RpcFieldMask(
+    "/acme.fleet.v1.TrackerRegistry/List",
+    TRACKER_REGISTRY_LIST_PATHS,
+    is_set=False,
+    target=Tracker,
 )
 """The field-mask checks of /acme.fleet.v1.TrackerRegistry/List: validate,
 paths_from, check_zero."""
@@ -555,7 +553,7 @@ TRACKER_REGISTRY_SET_PATHS: tuple[TrackerRegistrySetPath, ...] = _rt.path_tuple(
     " firmware.firmware_url retired_path"
 )
 """Allowed field-mask paths of /acme.fleet.v1.TrackerRegistry/Set (18), a Set RPC."""
-TRACKER_REGISTRY_SET_MASK: _rt.RpcFieldMask[TrackerRegistrySetPath] = _rt.RpcFieldMask(
+TRACKER_REGISTRY_SET_MASK = _rt.RpcFieldMask(
     "/acme.fleet.v1.TrackerRegistry/Set",
     TRACKER_REGISTRY_SET_PATHS,
     is_set=True,
@@ -639,7 +637,7 @@ if _typing.TYPE_CHECKING:
         dev_addr: bytes
 
 
-_EVENTS_STREAM: _http.Rpc[StreamEventsRequest, TrackerEvent] = _http.Rpc(
+_EVENTS_STREAM = _http.Rpc(
     "/acme.fleet.v1.Events/Stream",
     StreamEventsRequest,
     TrackerEvent.from_json,
@@ -647,7 +645,7 @@ _EVENTS_STREAM: _http.Rpc[StreamEventsRequest, TrackerEvent] = _http.Rpc(
 )
 
 
-_TRACKER_REGISTRY_CREATE: _http.Rpc[CreateTrackerRequest, Tracker] = _http.Rpc(
+_TRACKER_REGISTRY_CREATE = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Create",
     CreateTrackerRequest,
     Tracker.from_json,
@@ -674,7 +672,7 @@ _TRACKER_REGISTRY_CREATE: _http.Rpc[CreateTrackerRequest, Tracker] = _http.Rpc(
 )
 
 
-_TRACKER_REGISTRY_GET: _http.Rpc[GetTrackerRequest, Tracker] = _http.Rpc(
+_TRACKER_REGISTRY_GET = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Get",
     GetTrackerRequest,
     Tracker.from_json,
@@ -709,7 +707,7 @@ _TRACKER_REGISTRY_GET: _http.Rpc[GetTrackerRequest, Tracker] = _http.Rpc(
 )
 
 
-_TRACKER_REGISTRY_LIST: _http.Rpc[ListTrackersRequest, Trackers] = _http.Rpc(
+_TRACKER_REGISTRY_LIST = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/List",
     ListTrackersRequest,
     Trackers.from_json,
@@ -734,7 +732,7 @@ _TRACKER_REGISTRY_LIST: _http.Rpc[ListTrackersRequest, Trackers] = _http.Rpc(
 )
 
 
-_TRACKER_REGISTRY_SET: _http.Rpc[SetTrackerRequest, Tracker] = _http.Rpc(
+_TRACKER_REGISTRY_SET = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Set",
     SetTrackerRequest,
     Tracker.from_json,
@@ -777,7 +775,7 @@ _TRACKER_REGISTRY_SET: _http.Rpc[SetTrackerRequest, Tracker] = _http.Rpc(
 )
 
 
-_TRACKER_REGISTRY_DELETE: _http.Rpc[TrackerIdentifiers, _rt.Empty] = _http.Rpc(
+_TRACKER_REGISTRY_DELETE = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Delete",
     TrackerIdentifiers,
     _rt.Empty.from_json,
@@ -799,7 +797,7 @@ _TRACKER_REGISTRY_DELETE: _http.Rpc[TrackerIdentifiers, _rt.Empty] = _http.Rpc(
 )
 
 
-_TRACKER_REGISTRY_REPORT: _http.Rpc[ReportRequest, _rt.Empty] = _http.Rpc(
+_TRACKER_REGISTRY_REPORT = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Report",
     ReportRequest,
     _rt.Empty.from_json,
@@ -818,7 +816,7 @@ _TRACKER_REGISTRY_REPORT: _http.Rpc[ReportRequest, _rt.Empty] = _http.Rpc(
 )
 
 
-_TRACKER_REGISTRY_LOCATE: _http.Rpc[TrackerIdentifiers, Location] = _http.Rpc(
+_TRACKER_REGISTRY_LOCATE = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Locate",
     TrackerIdentifiers,
     Location.from_json,
@@ -827,12 +825,12 @@ _TRACKER_REGISTRY_LOCATE: _http.Rpc[TrackerIdentifiers, Location] = _http.Rpc(
 )
 
 
-_TRACKER_REGISTRY_TOUCH: _http.Rpc[TrackerIdentifiers, _rt.Empty] = _http.Rpc(
+_TRACKER_REGISTRY_TOUCH = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Touch", TrackerIdentifiers, _rt.Empty.from_json
 )
 
 
-_TRACKER_SYNC_SYNC: _http.Rpc[TrackerIdentifiers, _rt.Empty] = _http.Rpc(
+_TRACKER_SYNC_SYNC = _http.Rpc(
     "/acme.fleet.v1.TrackerSync/Sync", TrackerIdentifiers, _rt.Empty.from_json
 )
 

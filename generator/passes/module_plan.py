@@ -350,8 +350,10 @@ def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
     return PyMessage(
         class_name=class_name,
         full_name=message.full_name,
-        doc=escape_doc(message.comment or f"The message {message.full_name}."),
-        deprecated=message.deprecated,
+        doc=escape_doc(
+            (message.comment or f"The message {message.full_name}.")
+            + ("\n\nDeprecated." if message.deprecated else "")
+        ),
         is_tts_wrapper=message.is_tts_wrapper and len(fields) == 1,
         fields=fields,
         plain_fields=plain,
