@@ -45,9 +45,9 @@ def split_statement(code: str, depth: int) -> str | None:
     if match := _CONDITION.fullmatch(code):
         return _split_condition(depth, match[1], match[2])
     if match := _IMPORT.match(code):
-        names = _items(code[match.end() :])
         if "(" in code:
             return None
+        names = _items(code[match.end() :])
         return _layout(depth, match[0] + "(", [f"{name}," for name in names], ")")
     target, value = _assignment(code)
     if value is None and (match := _ANNOTATED.match(code)):
@@ -64,24 +64,17 @@ def _split_assignment(depth: int, target: str, value: str) -> str | None:
         # splits before `if` and `else` what does not fit.
         body = [value] if _fits(depth + 1, value) else parts
         return _layout(depth, f"{target} = (", body, ")")
-    target_brackets = any(bracket in target for bracket in "([")
-    if value[:1] in ("(", "[", "{") and target_brackets:
-        return None  # black's choice there is not modelled here
-    if not _is_call(value):
-        return (
-            None
-            if target_brackets
-            else _split_bracketed(depth, f"{target} = ", value, "")
-        )
-    if value.endswith("()"):
-        # No arguments to split: black keeps the parentheses around the value.
+    if _is_call(value) and value.endswith("()"):
+        # No arguments to split at: black keeps the parentheses around the value.
         return _layout(depth, f"{target} = (", [value], ")")
-    if not target_brackets:
+    if "[" not in target and "(" not in target:
         return _split_bracketed(depth, f"{target} = ", value, "")
-    # `_prefer_split_rhs_oop_over_rhs`, for a call after a target with brackets.
+    if not _is_call(value):
+        return None  # after a target with brackets, only calls are modelled here
+    # After a target with brackets, black splits at the call's parentheses only if the
+    # line up to them fits (`_prefer_split_rhs_oop_over_rhs`).
     call_head = INDENT * depth + f"{target} = " + value[: value.index("(") + 1]
-    parenthesised_head = INDENT * depth + f"{target} = ("
-    if len(parenthesised_head) > LINE_LENGTH or len(call_head) <= LINE_LENGTH:
+    if len(call_head) <= LINE_LENGTH:
         return _split_bracketed(depth, f"{target} = ", value, "")
     return _layout(depth, f"{target} = (", [value], ")")
 
@@ -180,7 +173,7 @@ def _split_bracketed(depth: int, prefix: str, code: str, suffix: str) -> str | N
         return None
     items = _items(inner)
     if opening == 1:  # a literal
-        if len(items) > 1 and not inner.endswith(","):
+        if len(items) > 1:
             body = [f"{item}," for item in items]
         else:
             body = [inner]  # one item (a one-item tuple keeps its own comma)

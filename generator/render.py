@@ -1,4 +1,4 @@
-"""Rendering the module plan: Jinja2 templates, black in-process, and writing or checking.
+"""Rendering the module plan: Jinja2 templates in black's layout (see formatting.py).
 
 The render plan below is the only place that maps templates to output files.
 """
@@ -31,12 +31,22 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
-    # A Python string literal; JSON escapes are valid Python escapes.
-    env.filters["py"] = lambda value: json.dumps(value, ensure_ascii=False)
+    env.filters["py"] = python_literal
     # Literals of items already written as code, as black writes them.
     env.filters["list_literal"] = lambda items: f"[{', '.join(items)}]"
     env.filters["tuple_literal"] = _tuple_literal
     return env
+
+
+def python_literal(value: object) -> str:
+    """A Python literal of a JSON value, quoted as black quotes: JSON's escapes are valid
+    Python escapes, and a string with more double than single quotes gets single ones.
+    """
+    literal = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.count('"') > value.count("'"):
+        body = literal[1:-1].replace('\\"', '"').replace("'", "\\'")
+        return f"'{body}'"
+    return literal
 
 
 def _tuple_literal(items: Iterable[str]) -> str:
@@ -45,7 +55,7 @@ def _tuple_literal(items: Iterable[str]) -> str:
 
 
 def render_package(plan: PackagePlan) -> dict[str, str]:
-    """Every output file, by path relative to the package directory, formatted by black."""
+    """Every output file, by path relative to the package directory, in black's layout."""
     env = environment()
     rendered: dict[str, str] = {}
     init = env.get_template("__init__.py.j2")
@@ -69,24 +79,20 @@ def render_package(plan: PackagePlan) -> dict[str, str]:
     return dict(sorted(files.items()))
 
 
-def _format(source: str) -> str:
-    return format_module(source)
-
-
 def _format_all(sources: dict[str, str]) -> dict[str, str]:
-    """Black every module not in the cache; on several cores in worker processes, since
-    black holds the GIL. The largest go first, so that one big module does not finish last
-    on its own."""
+    """Format every module not in the cache; on several cores in worker processes, since
+    formatting holds the GIL. The largest go first, so that one big module does not finish
+    last on its own."""
     cache = FormatCache(default_directory(), BLACK_MODE)
     result = {path: cache.get(source) for path, source in sources.items()}
     missing = {path: sources[path] for path, text in result.items() if text is None}
     workers = min(os.cpu_count() or 1, len(missing), MAX_FORMAT_WORKERS)
     if workers < 2 or sum(map(len, missing.values())) < PARALLEL_FORMAT_THRESHOLD:
-        formatted = {path: _format(source) for path, source in missing.items()}
+        formatted = {path: format_module(source) for path, source in missing.items()}
     else:
         order = sorted(missing, key=lambda path: -len(missing[path]))
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            texts = pool.map(_format, [missing[path] for path in order])
+            texts = pool.map(format_module, [missing[path] for path in order])
             formatted = dict(zip(order, texts, strict=True))
     for path, text in formatted.items():
         cache.put(missing[path], text)

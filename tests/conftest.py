@@ -14,11 +14,16 @@ from typing import Any
 
 import pytest
 
+from generator.resources import RUNTIME_SOURCES
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATASET = REPO.parent / "shared" / "tts" / "v3.32.1"
 # The rules generated code must pass: ruff's defaults, pycodestyle, bugbear, pyupgrade,
 # isort, ruff's own and simplify.
 RUFF_RULES = "E,F,W,B,UP,I,RUF,SIM"
+# The generator's black mode (generator/formatting.py), as black's command line says it.
+BLACK_CHECK = ("black", "--check", "--diff", "--quiet", "--skip-magic-trailing-comma",
+               "--target-version", "py311")  # fmt: skip
 
 
 # Generations in the tests (and their subprocesses) use a cache of their own, empty at the
@@ -105,3 +110,9 @@ def instances_in(modules: dict[str, ModuleType], cls: type) -> list[Any]:
         for value in vars(module).values()
         if isinstance(value, cls)
     ]
+
+
+def generated_modules(package: Path) -> list[Path]:
+    """The package's rendered modules: not the runtime, which is copied in verbatim."""
+    runtime = {source.name for source in RUNTIME_SOURCES}
+    return sorted(p for p in package.rglob("*.py") if p.name not in runtime)

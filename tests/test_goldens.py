@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, RUFF_RULES, run_cli, run_tool
+from .conftest import (
+    BLACK_CHECK,
+    REPO,
+    RUFF_RULES,
+    generated_modules,
+    run_cli,
+    run_tool,
+)
 
 GOLDEN = REPO / "generated" / "fleet"
 EXAMPLE_API = REPO / "protos"
@@ -114,10 +121,14 @@ def test_output_has_a_generated_header_and_relative_imports_only() -> None:
     assert (GOLDEN / "py.typed").read_text() == ""
 
 
-def test_golden_passes_mypy_strict_and_ruff() -> None:
+def test_golden_passes_mypy_strict_ruff_and_black() -> None:
+    modules = [
+        str(path.relative_to(GOLDEN.parent)) for path in generated_modules(GOLDEN)
+    ]
     for argv in (
         ["mypy", "--strict", "--cache-dir=/dev/null", "fleet"],
         ["ruff", "check", "--isolated", "--select", RUFF_RULES, "fleet"],
+        [*BLACK_CHECK, *modules],  # the templates write black's layout (formatting.py)
     ):
         result = run_tool(GOLDEN.parent, *argv)
         assert result.returncode == 0, result.stdout

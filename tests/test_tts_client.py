@@ -9,7 +9,14 @@ from typing import Any
 
 import pytest
 
-from .conftest import PACKAGE, RUFF_RULES, instances_in, run_tool
+from .conftest import (
+    BLACK_CHECK,
+    PACKAGE,
+    RUFF_RULES,
+    generated_modules,
+    instances_in,
+    run_tool,
+)
 
 
 def test_mypy_strict_passes(client: Path) -> None:
@@ -23,6 +30,15 @@ def test_ruff_passes(client: Path) -> None:
         client, "ruff", "check", "--isolated", "--select", RUFF_RULES, PACKAGE
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_black_leaves_every_module_unchanged(client: Path) -> None:
+    # Black splits only what the templates cannot lay out (formatting.py): here black
+    # itself checks the whole result.
+    modules = [str(p.relative_to(client)) for p in generated_modules(client / PACKAGE)]
+    assert len(modules) == 56
+    result = run_tool(client, *BLACK_CHECK, *modules)
+    assert result.returncode == 0, result.stdout[:5000]
 
 
 def test_every_module_imports(modules: dict[str, ModuleType]) -> None:
