@@ -59,8 +59,10 @@ def run(context: Context) -> str:
             "",
             f"Output size: {lines:,} lines; target <= 40,000: {'meets' if lines <= 40_000 else '**misses**'}.",
             "",
-            "Cold, most of the time is black formatting the output in-process, on worker",
-            "processes (2 cores here); formatted modules are also cached one by one, so a",
-            "release that changes a few files formats only those.",
+            "Cold is compiling the protos, building the model, rendering and formatting. The",
+            "templates write black's layout; only statements too long for their line are split,",
+            "by black's rules (generator/black_layout.py) or by black itself, on worker processes",
+            "(2 cores here). Formatted modules are also cached one by one, so a release that",
+            "changes a few files formats only those.",
         ]
     )

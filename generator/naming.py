@@ -53,10 +53,9 @@ def escape_doc(text: str, indent: int = 4) -> str:
         )
         lines.extend(wrapped or [""])
     doc = "\n".join(line and " " * indent + line for line in lines).lstrip()
+    # Black's rule: closing quotes that would not fit after the last line go below it.
     if "\n" in doc and len(lines[-1]) + indent + 3 > 88:
-        doc += (
-            "\n" + " " * indent
-        )  # black's rule: closing quotes that do not fit go below
+        doc += "\n" + " " * indent
     return doc
 
 
