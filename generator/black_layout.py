@@ -28,7 +28,8 @@ _DELIMITERS = (" and ", " or ", " | ", " == ", " != ", " <= ", " >= ", " < ", " 
 # A call or subscript of a dotted name, or a collection literal; as an item, maybe a
 # keyword's value.
 _BRACKETED = re.compile(r"(?:[A-Za-z_][\w.]*)?[(\[{]")
-_KEYWORD = re.compile(r"[A-Za-z_]\w*=(?!=)")
+# What may come before a bracketed item: a keyword, or a parameter's name.
+_ITEM_PREFIX = re.compile(r"[A-Za-z_]\w*=(?!=)|\*{0,2}[A-Za-z_]\w*: ")
 # Code that would bring delimiters of other kinds into black's decision.
 _UNSURE = re.compile(r"\blambda\b| for |\*|#")
 
@@ -188,10 +189,10 @@ def _split_bracketed(depth: int, prefix: str, code: str, suffix: str) -> str | N
 
 def _layout(depth: int, head: str, body: list[str], tail: str) -> str | None:
     """`head`, the body lines and `tail` on lines of their own; a body line too long is
-    split again (`_split_item`)."""
+    split again (`_split_item`), except a lone string, which nothing can split."""
     lines = [INDENT * depth + head]
     for line in body:
-        if _fits(depth + 1, line):
+        if _fits(depth + 1, line) or _STRING.fullmatch(line.removesuffix(",")):
             lines.append(INDENT * (depth + 1) + line)
         elif (split := _split_item(line, depth + 1)) is not None:
             lines.append(split)
@@ -203,11 +204,11 @@ def _layout(depth: int, head: str, body: list[str], tail: str) -> str | None:
 
 
 def _split_item(line: str, depth: int) -> str | None:
-    """An item inside brackets (maybe `keyword=`, maybe ending with its comma) split at
-    its own brackets."""
+    """An item inside brackets (maybe after `keyword=` or `parameter: `, maybe ending
+    with its comma) split at its own brackets."""
     code, suffix = (line[:-1], ",") if line.endswith(",") else (line, "")
-    keyword = match[0] if (match := _KEYWORD.match(code)) else ""
-    return _split_bracketed(depth, keyword, code[len(keyword) :], suffix)
+    prefix = match[0] if (match := _ITEM_PREFIX.match(code)) else ""
+    return _split_bracketed(depth, prefix, code[len(prefix) :], suffix)
 
 
 def _fits(depth: int, code: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 
@@ -38,10 +39,15 @@ def environment() -> jinja2.Environment:
     return env
 
 
+_PLAIN = re.compile(r"[ !#-\[\]-~]*")  # printable ASCII but for quotes and backslashes
+
+
 def python_literal(value: object) -> str:
     """A Python literal of a JSON value, quoted as black quotes: JSON's escapes are valid
     Python escapes, and a string with more double than single quotes gets single ones.
     """
+    if isinstance(value, str) and _PLAIN.fullmatch(value):
+        return f'"{value}"'  # what json.dumps gives, without its cost (names, paths)
     literal = json.dumps(value, ensure_ascii=False)
     if isinstance(value, str) and value.count('"') > value.count("'"):
         body = literal[1:-1].replace('\\"', '"').replace("'", "\\'")
