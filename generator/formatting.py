@@ -81,6 +81,8 @@ def _format_batch(statements: list[str], depth: int) -> list[str]:
         if first_word in _BLOCK_OPENERS or first_word in _CONTINUED:
             batch.append(body)
         batch.append(indent + _CUT)
+    # One pass: `format_str` formats its own output again to settle magic trailing commas,
+    # which are off here. Private API of the pinned black; the tests compare with black.
     formatted = black._format_str_once("\n".join(batch) + "\n", mode=BLACK_MODE)
     pieces: list[str] = []
     current: list[str] = []
