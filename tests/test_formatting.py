@@ -139,8 +139,10 @@ def module(*lines: str) -> str:
 
 
 def test_continued_blocks_and_fallbacks_match_black() -> None:
-    long_condition = " and ".join(
-        f"value_{i} in {{x for x in range({i})}}" for i in range(4)
+    # A conditional expression as the condition: no rule here, so black splits it.
+    long_condition = (
+        "first_value_with_a_long_name if second_value_with_a_long_name else "
+        + ("third_value_with_a_long_name")
     )
     source = module(
         '"""A module docstring with a line longer than eighty-eight characters, which black never splits."""',
@@ -155,6 +157,9 @@ def test_continued_blocks_and_fallbacks_match_black() -> None:
         "    pass",
         "result = {key: value for key, value in zip(range(100), range(100, 200)) if key % 3 == value % 7}",
     )
+    for statement in (f"elif {long_condition}:", "result = {key: value for"):
+        line = next(line for line in source.splitlines() if line.startswith(statement))
+        assert split_statement(line, 0) is None  # what is tested is the batch
     assert format_module(source) == black.format_str(source, mode=BLACK_MODE)
 
 
