@@ -1,6 +1,6 @@
 """Black's output, cached by content.
 
-Formatting is most of a generation's time, and a regeneration (the same release again, or an
+Formatting is a large part of a generation's time, and a regeneration (the same release again, or an
 upgrade that changes a few files) renders mostly the same modules: each module's formatted
 text is kept under the hash of black's version and mode, the formatter's own code and the
 unformatted source.
