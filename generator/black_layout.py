@@ -65,12 +65,13 @@ def _split_assignment(depth: int, target: str, value: str) -> str | None:
         # splits before `if` and `else` what does not fit.
         body = [value] if _fits(depth + 1, value) else parts
         return _layout(depth, f"{target} = (", body, ")")
-    if _is_call(value) and value.endswith("()"):
+    call = _is_call(value)
+    if call and value.endswith("()"):
         # No arguments to split at: black keeps the parentheses around the value.
         return _layout(depth, f"{target} = (", [value], ")")
     if "[" not in target and "(" not in target:
         return _split_bracketed(depth, f"{target} = ", value, "")
-    if not _is_call(value):
+    if not call:
         return None  # after a target with brackets, only calls are modelled here
     # After a target with brackets, black splits at the call's parentheses only if the
     # line up to them fits (`_prefer_split_rhs_oop_over_rhs`).

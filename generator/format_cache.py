@@ -1,9 +1,9 @@
-"""Black's output, cached by content.
+"""Formatted modules, cached by content.
 
-Formatting is a large part of a generation's time, and a regeneration (the same release again, or an
-upgrade that changes a few files) renders mostly the same modules: each module's formatted
-text is kept under the hash of black's version and mode, the formatter's own code and the
-unformatted source.
+Formatting is a large part of a generation's time, and a regeneration (the same release
+again, or an upgrade that changes a few files) renders mostly the same modules: each module's
+formatted text is kept under the hash of black's version and mode, the formatter's own code
+and the unformatted source.
 
 The cache lives in `$TTN_LW_CODEGEN_CACHE` (`off` disables it), else in
 `$XDG_CACHE_HOME/ttn-lw-codegen` or `~/.cache/ttn-lw-codegen`. Entries are written whole

@@ -7,6 +7,8 @@ import re
 import textwrap
 from collections.abc import Iterable
 
+from .black_layout import LINE_LENGTH
+
 
 def python_name(name: str) -> str:
     """A proto name as a Python identifier: keywords get a trailing underscore."""
@@ -38,7 +40,7 @@ def escape_doc(text: str, indent: int = 4) -> str:
     """
     escaped = text.replace("\r", "").replace("\\", "\\\\").replace('"', '\\"')
     escaped = escaped.encode("ascii", "backslashreplace").decode("ascii")
-    width = 88 - indent - 6  # room for the opening and closing quotes
+    width = LINE_LENGTH - indent - 6  # room for the opening and closing quotes
     lines = []
     for line in _paragraphs(escaped.split("\n")):
         lead = line[: len(line) - len(line.lstrip())]
@@ -54,7 +56,7 @@ def escape_doc(text: str, indent: int = 4) -> str:
         lines.extend(wrapped or [""])
     doc = "\n".join(line and " " * indent + line for line in lines).lstrip()
     # Black's rule: closing quotes that would not fit after the last line go below it.
-    if "\n" in doc and len(lines[-1]) + indent + 3 > 88:
+    if "\n" in doc and len(lines[-1]) + indent + 3 > LINE_LENGTH:
         doc += "\n" + " " * indent
     return doc
 
