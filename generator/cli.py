@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import keyword
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -76,7 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.render(), file=sys.stderr)
         return EXIT_INPUT_ERROR
     except OSError as error:
-        print(f"error: {error}", file=sys.stderr)
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
         return EXIT_INPUT_ERROR
     # argparse restricts the choices to the commands above.
     raise AssertionError(f"unhandled command {args.command}")
@@ -98,11 +100,13 @@ def _inspect(root: Path, *, pretty: bool) -> int:
 def _generate(root: Path, out: Path, package: str, *, check: bool) -> int:
     # Only generate needs these; `inspect` starts without them.
     from .format_cache import default_directory
-    from .output import diff_package, write_package
+    from .output import check_replaceable, diff_package, write_package
     from .output_cache import OutputCache, input_key
 
-    if not package.isidentifier():
-        raise InputError(f"--package {package!r}: not a valid Python package name")
+    _check_package_name(package)
+    target = out / package
+    if not check:
+        check_replaceable(target)
     checkout = open_checkout(root)
     cache = OutputCache(default_directory())
     key = input_key(checkout.root, package)
@@ -114,7 +118,6 @@ def _generate(root: Path, out: Path, package: str, *, check: bool) -> int:
         files, warnings = cached
     for warning in warnings:
         print(warning, file=sys.stderr)
-    target = out / package
     if check:
         differences = list(diff_package(files, target))
         sys.stdout.writelines(differences)
@@ -127,6 +130,20 @@ def _generate(root: Path, out: Path, package: str, *, check: bool) -> int:
     write_package(files, target)
     print(f"wrote {len(files)} files to {target}", file=sys.stderr)
     return 0
+
+
+def _check_package_name(package: str) -> None:
+    if not package.isidentifier() or keyword.iskeyword(package):
+        raise InputError(
+            f"--package {package!r}: not a valid Python package name "
+            "(letters, digits and underscores, not starting with a digit, not a keyword)"
+        )
+    if package in sys.stdlib_module_names:
+        # `import json` inside the client (or anywhere in the program) would find it.
+        raise InputError(
+            f"--package {package!r}: the name of a standard library module, which the "
+            "package would shadow; choose another name"
+        )
 
 
 def _render(checkout: Checkout, package: str) -> tuple[dict[str, str], list[str]]:

@@ -96,7 +96,17 @@ def test_bad_input_writes_nothing(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_package_name_must_be_an_identifier(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("package", "complaint"),
+    [
+        ("my-client", "not a valid Python package name"),
+        ("class", "not a valid Python package name"),
+        ("json", "the name of a standard library module"),
+    ],
+)
+def test_package_name_must_be_importable_and_shadow_nothing(
+    tmp_path: Path, package: str, complaint: str
+) -> None:
     result = run_cli(
         "generate",
         "--lorawan-stack",
@@ -104,13 +114,49 @@ def test_package_name_must_be_an_identifier(tmp_path: Path) -> None:
         "--out",
         tmp_path,
         "--package",
-        "my-client",
+        package,
     )
     assert result.status == 2
-    assert (
-        result.stderr
-        == "error: --package 'my-client': not a valid Python package name\n"
-    )
+    assert result.stderr.startswith(f"error: --package {package!r}: {complaint}")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_generate_replaces_only_what_it_wrote(tmp_path: Path) -> None:
+    own_code = tmp_path / "mine"
+    own_code.mkdir()
+    (own_code / "__init__.py").write_text("# my own package\n")
+    (tmp_path / "afile").write_text("keep me\n")
+    for out, package, complaint in [
+        (
+            tmp_path,
+            "mine",
+            f"error: {own_code} holds files ttn-lw-codegen did not write",
+        ),
+        (
+            tmp_path,
+            "afile",
+            f"error: {tmp_path / 'afile'} exists and is not a directory",
+        ),
+        (
+            tmp_path / "afile",
+            "x",
+            f"error: --out {tmp_path / 'afile'}: not a directory",
+        ),
+    ]:
+        result = run_cli(
+            "generate",
+            "--lorawan-stack",
+            EXAMPLE_API,
+            "--out",
+            out,
+            "--package",
+            package,
+        )
+        assert result.status == 2, result.stderr
+        assert result.stderr.startswith(complaint), result.stderr
+    assert (own_code / "__init__.py").read_text() == "# my own package\n"
+    assert (tmp_path / "afile").read_text() == "keep me\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["afile", "mine"]
 
 
 def test_output_has_a_generated_header_and_relative_imports_only() -> None:
