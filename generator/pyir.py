@@ -26,6 +26,9 @@ class Codec:
 @dataclass(frozen=True, slots=True)
 class PyField:
     attribute: str  # Python attribute name (keywords get a trailing underscore)
+    # Where the value lives: the attribute itself; for a deprecated field, `_attribute`
+    # behind a property that warns when set; for a oneof member, the oneof's slot.
+    slot: str
     proto_name: str  # JSON output key and field-path segment
     json_name: str  # lowerCamel key accepted on input
     # "singular", "optional" (has presence: None when unset), "repeated", "map"

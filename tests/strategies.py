@@ -71,7 +71,7 @@ class MessageStrategies:
             st.one_of(
                 st.just({}),
                 *(self.value(m.codec, depth).map(lambda v, a=m.attribute: {a: v}) for m in o.members
-                  if not self._too_deep(m.codec, depth)),
+                  if not (m.deprecated or self._too_deep(m.codec, depth))),
             )  # fmt: skip
             for o in plan.oneofs
         ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import warnings
 from typing import Any
 
 import pytest
@@ -322,11 +323,32 @@ def test_self_referencing_messages_nest() -> None:
     assert roundtrip(fault) == fault
 
 
-def test_deprecated_fields_warn() -> None:
-    with pytest.warns(
-        DeprecationWarning, match=r"acme\.fleet\.v1\.Tracker\.label is deprecated"
-    ):
+def test_deprecated_fields_warn_when_the_caller_sets_them() -> None:
+    label = r"acme\.fleet\.v1\.Tracker\.label is deprecated"
+    firmware_ftp = r"acme\.fleet\.v1\.Tracker\.firmware_ftp is deprecated"
+    with pytest.warns(DeprecationWarning, match=label):
         Tracker(label="old")
+    with pytest.warns(DeprecationWarning, match=firmware_ftp):
+        Tracker(firmware_ftp="ftp://old")
+    tracker = Tracker()
+    with pytest.warns(DeprecationWarning, match=label) as caught:
+        tracker.label = "old"
+    assert caught[0].filename == __file__  # the warning points at the caller's line
+    with pytest.warns(DeprecationWarning, match=firmware_ftp):
+        tracker.firmware_ftp = "ftp://old"
+    assert tracker.label == "old" and tracker.firmware_ftp == "ftp://old"
+    assert tracker.to_json() == {"label": "old", "firmware_ftp": "ftp://old"}
+
+
+def test_deprecated_fields_are_silent_when_unset_or_decoded() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        tracker = Tracker.from_json({"label": "old", "firmwareFtp": "ftp://old"})
+        assert tracker.label == "old" and tracker.firmware_ftp == "ftp://old"
+        assert roundtrip(tracker) == tracker
+        tracker.label = ""  # the zero value: the field is unset
+        tracker.firmware_ftp = None
+        assert Tracker(label="", firmware_ftp=None) == tracker == Tracker()
 
 
 def test_keywords_and_reprs() -> None:

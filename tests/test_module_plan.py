@@ -139,6 +139,11 @@ def test_imports_are_relative_sorted_and_only_what_is_used(tmp_path: Path) -> No
     )
     assert fields["attributes"].init_value == "{} if attributes is None else attributes"
     assert fields["name"].parameter == 'name: str = ""' and fields["name"].deprecated
+    # A deprecated field's value lives in a private slot behind a warning property.
+    assert fields["name"].slot == "_name" and fields["attributes"].slot == "attributes"
+    assert fields["data"].slot == "_provisioning"  # a oneof member's, in its oneof's
+    assert fields["name"].doc == "Friendly name.\n\n        Deprecated."
+    assert ("name", "_name") in device.renamed
     assert [o.name for o in device.oneofs] == ["provisioning"]
     # The child's own path class is reused where its paths are the same.
     node = next(n for n in devices.path_nodes if n.class_name == "DevicePaths")

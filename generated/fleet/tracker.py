@@ -295,6 +295,7 @@ class Tracker_firmwarePaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
     __slots__ = ()
+    firmware_ftp: _rt.FieldPath
     firmware_image: _rt.FieldPath
     firmware_url: _rt.FieldPath
 
@@ -565,11 +566,12 @@ class Tracker(_rt.Message):
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
         "ids created_at updated_at name label attributes locations band health settings"
         " keys net_id last_nonce address_prefixes last_payload firmware.firmware_url"
-        " firmware.firmware_image battery_percent uplinks clock_drift temperature"
-        " offset checksum serial rssi snr_total counters_by_port flags scores bands"
-        " metadata extra history decoded visible_paths ratio voltage delta uptime"
-        " balance sequence online nickname token last_fault class",
-        {"class": "class_"},
+        " firmware.firmware_image firmware.firmware_ftp battery_percent uplinks"
+        " clock_drift temperature offset checksum serial rssi snr_total"
+        " counters_by_port flags scores bands metadata extra history decoded"
+        " visible_paths ratio voltage delta uptime balance sequence online nickname"
+        " token last_fault class",
+        {"label": "_label", "class": "class_"},
     )
     __slots__ = _SLOTS
     PATHS: _typing.ClassVar[TrackerPaths] = TrackerPaths("")
@@ -577,8 +579,7 @@ class Tracker(_rt.Message):
     created_at: _dt.datetime | None
     updated_at: _dt.datetime | None
     name: str
-    label: str
-    """Replaced by `name`."""
+    _label: str
     attributes: dict[str, str]
     locations: dict[str, Location]
     band: Band
@@ -641,6 +642,7 @@ class Tracker(_rt.Message):
         last_payload: bytes = b"",
         firmware_url: str | None = None,
         firmware_image: bytes | None = None,
+        firmware_ftp: str | None = None,
         battery_percent: int | None = None,
         uplinks: int = 0,
         clock_drift: int = 0,
@@ -675,7 +677,7 @@ class Tracker(_rt.Message):
         self.created_at = created_at
         self.updated_at = updated_at
         self.name = name
-        self.label = label
+        self._label = label
         self.attributes = {} if attributes is None else attributes
         self.locations = {} if locations is None else locations
         self.band = Band_ZERO if band is None else band
@@ -718,10 +720,29 @@ class Tracker(_rt.Message):
         self._firmware = _rt.check_one_of(
             "Tracker",
             "firmware",
-            {"firmware_url": firmware_url, "firmware_image": firmware_image},
+            {
+                "firmware_url": firmware_url,
+                "firmware_image": firmware_image,
+                "firmware_ftp": firmware_ftp,
+            },
         )
         if label:
             _rt.deprecated("acme.fleet.v1.Tracker", "label")
+        if firmware_ftp is not None:
+            _rt.deprecated("acme.fleet.v1.Tracker", "firmware_ftp")
+
+    @property
+    def label(self) -> str:
+        """Replaced by `name`.
+
+        Deprecated."""
+        return self._label
+
+    @label.setter
+    def label(self, value: str) -> None:
+        if value:
+            _rt.deprecated("acme.fleet.v1.Tracker", "label")
+        self._label = value
 
     @property
     def firmware_url(self) -> str | None:
@@ -749,6 +770,23 @@ class Tracker(_rt.Message):
         elif self._firmware is not None and self._firmware[0] == "firmware_image":
             self._firmware = None
 
+    @property
+    def firmware_ftp(self) -> str | None:
+        """Replaced by `firmware_url`.
+
+        Deprecated."""
+        if self._firmware is not None and self._firmware[0] == "firmware_ftp":
+            return _typing.cast("str", self._firmware[1])
+        return None
+
+    @firmware_ftp.setter
+    def firmware_ftp(self, value: str | None) -> None:
+        if value is not None:
+            _rt.deprecated("acme.fleet.v1.Tracker", "firmware_ftp")
+            self._firmware = ("firmware_ftp", value)
+        elif self._firmware is not None and self._firmware[0] == "firmware_ftp":
+            self._firmware = None
+
     def which_firmware(self) -> str | None:
         """The name of the member of oneof `firmware` that is set, if any."""
         return None if self._firmware is None else self._firmware[0]
@@ -770,7 +808,7 @@ class Tracker(_rt.Message):
             v = data.get(k := "name", "")
             o.name = v if v.__class__ is str else _rt.string_or_null(v, k)
             v = data.get(k := "label", "")
-            o.label = v if v.__class__ is str else _rt.string_or_null(v, k)
+            o._label = v if v.__class__ is str else _rt.string_or_null(v, k)
             v = data.get(k := "attributes")
             o.attributes = (
                 {} if v is None else _rt.mapping(_rt.string, _rt.string, v, k)
@@ -879,6 +917,16 @@ class Tracker(_rt.Message):
                         k, "another member of oneof 'firmware' is already set"
                     )
                 o._firmware = (k, _rt.b64(v, k))
+            v = data.get(k := "firmware_ftp")
+            if v is not None:
+                if o._firmware is not None:
+                    raise _rt.DecodeError(
+                        k, "another member of oneof 'firmware' is already set"
+                    )
+                o._firmware = (
+                    k,
+                    (v if v.__class__ is str else _rt.bad(v, "a string", k)),
+                )
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o
@@ -893,8 +941,8 @@ class Tracker(_rt.Message):
             d["updated_at"] = _rt.timestamp_out(self.updated_at)
         if self.name:
             d["name"] = self.name
-        if self.label:
-            d["label"] = self.label
+        if self._label:
+            d["label"] = self._label
         if self.attributes:
             d["attributes"] = {k: e for k, e in self.attributes.items()}
         if self.locations:
@@ -979,7 +1027,7 @@ class Tracker(_rt.Message):
             d["class"] = self.class_
         if self._firmware is not None:
             member, x = self._firmware
-            if member in ("firmware_url",):
+            if member in ("firmware_url", "firmware_ftp"):
                 d[member] = x
             elif member in ("firmware_image",):
                 d[member] = _rt.b64_out(x)

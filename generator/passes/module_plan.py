@@ -325,8 +325,13 @@ def _plan_field(field: Field, builder: _ModuleBuilder) -> PyField:
     else:  # containers (fresh per instance) and enums (long names) default to None
         parameter = f"{attribute}: {annotation} | None = None"
         init_value = f"{default} if {attribute} is None else {attribute}"
+    if field.oneof is not None:
+        slot = oneof_slot(field.oneof)
+    else:
+        slot = f"_{attribute}" if field.deprecated else attribute
     return PyField(
         attribute=attribute,
+        slot=slot,
         proto_name=field.name,
         json_name=field.json_name,
         kind=kind,
@@ -338,8 +343,18 @@ def _plan_field(field: Field, builder: _ModuleBuilder) -> PyField:
         init_value=init_value,
         oneof=field.oneof,
         deprecated=field.deprecated,
-        doc=escape_doc(field.comment, indent=8 if field.oneof else 4),
+        doc=escape_doc(
+            _noting_deprecation(field.comment, field.deprecated),
+            indent=8 if field.oneof or field.deprecated else 4,  # in a property
+        ),
     )
+
+
+def _noting_deprecation(comment: str, deprecated: bool) -> str:
+    """A docstring's text: the comment, with "Deprecated." as its last paragraph if it is."""
+    if not deprecated:
+        return comment
+    return f"{comment}\n\nDeprecated." if comment else "Deprecated."
 
 
 def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
@@ -351,8 +366,10 @@ def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
         class_name=class_name,
         full_name=message.full_name,
         doc=escape_doc(
-            (message.comment or f"The message {message.full_name}.")
-            + ("\n\nDeprecated." if message.deprecated else "")
+            _noting_deprecation(
+                message.comment or f"The message {message.full_name}.",
+                message.deprecated,
+            )
         ),
         is_tts_wrapper=message.is_tts_wrapper and len(fields) == 1,
         fields=fields,
@@ -362,7 +379,9 @@ def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
             f"{f.oneof}.{f.proto_name}" if f.oneof else f.proto_name for f in fields
         ),
         renamed=tuple(
-            (f.proto_name, f.attribute) for f in fields if f.attribute != f.proto_name
+            (f.proto_name, name)
+            for f in fields
+            if (name := f.attribute if f.oneof else f.slot) != f.proto_name
         ),
         json_names=tuple(
             (f.json_name, f.proto_name)
@@ -380,12 +399,17 @@ def _plan_oneof(name: str, fields: tuple[PyField, ...]) -> PyOneof:
         groups.setdefault(_encoding(member), []).append(member)
     return PyOneof(
         name=name,
-        slot=f"_{name}",  # as the runtime's field_table names it
+        slot=oneof_slot(name),
         members=members,
         encode_groups=tuple(
             (tuple(f.proto_name for f in g), g[0]) for g in groups.values()
         ),
     )
+
+
+def oneof_slot(oneof: str) -> str:
+    """The slot holding a oneof's (member name, value), as the runtime's field_table names it."""
+    return f"_{oneof}"
 
 
 def _encoding(field: PyField) -> tuple[object, ...]:
