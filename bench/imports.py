@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from .harness import Context, run_python
 
+# Lists the modules with os (loaded at startup), not pkgutil, whose own imports (inspect,
+# ast, ...) the generated package never makes: about 10 ms here.
 MEASURE = """
-import sys, time
+import os, sys, time
 start = time.perf_counter()
-import importlib, pkgutil
 import ttn_lw
-names = [m.name for m in pkgutil.iter_modules(ttn_lw.__path__)] if sys.argv[1] == "all" else [sys.argv[1]]
+folder = ttn_lw.__path__[0]
+names = sorted(n[:-3] for n in os.listdir(folder) if n.endswith(".py") and n != "__init__.py") if sys.argv[1] == "all" else [sys.argv[1]]
 for name in names:
-    importlib.import_module("ttn_lw." + name)
+    __import__("ttn_lw." + name)
 print(time.perf_counter() - start)
 """
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as _dt
-import difflib
 import enum
 import json
 import math
@@ -846,6 +845,8 @@ class RpcFieldMask(Generic[P]):
         requested = tuple(paths)
         forbidden = tuple(p for p in requested if p not in self._allowed_set)
         if forbidden:
+            import difflib  # only for this error: it would add to every import's time
+
             suggestions: dict[str, str] = {}
             for path in forbidden:
                 close = difflib.get_close_matches(path, self.allowed, n=1)
