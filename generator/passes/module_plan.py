@@ -326,7 +326,7 @@ def _plan_field(field: Field, builder: _ModuleBuilder) -> PyField:
         parameter = f"{attribute}: {annotation} | None = None"
         init_value = f"{default} if {attribute} is None else {attribute}"
     if field.oneof is not None:
-        slot = oneof_slot(field.oneof)
+        slot = _oneof_slot(field.oneof)
     else:
         slot = f"_{attribute}" if field.deprecated else attribute
     return PyField(
@@ -378,6 +378,7 @@ def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
         segments_words=word_chunks(
             f"{f.oneof}.{f.proto_name}" if f.oneof else f.proto_name for f in fields
         ),
+        # field_table's name for each field: a oneof member's property, else its slot.
         renamed=tuple(
             (f.proto_name, name)
             for f in fields
@@ -399,7 +400,7 @@ def _plan_oneof(name: str, fields: tuple[PyField, ...]) -> PyOneof:
         groups.setdefault(_encoding(member), []).append(member)
     return PyOneof(
         name=name,
-        slot=oneof_slot(name),
+        slot=_oneof_slot(name),
         members=members,
         encode_groups=tuple(
             (tuple(f.proto_name for f in g), g[0]) for g in groups.values()
@@ -407,7 +408,7 @@ def _plan_oneof(name: str, fields: tuple[PyField, ...]) -> PyOneof:
     )
 
 
-def oneof_slot(oneof: str) -> str:
+def _oneof_slot(oneof: str) -> str:
     """The slot holding a oneof's (member name, value), as the runtime's field_table names it."""
     return f"_{oneof}"
 
