@@ -481,6 +481,13 @@ class ProtoEnum(enum.IntEnum):
             registry[name] = member
         return member
 
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        # One decoded from an unknown name pickles as that name: its number is made up.
+        registry = type(self).__dict__.get("_unknown_names_", {})
+        if registry.get(self._name_) is self:
+            return type(self)._unknown_name, (self._name_,)
+        return super().__reduce_ex__(protocol)
+
 
 E = TypeVar("E", bound=ProtoEnum)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 import warnings
 from typing import Any
 
@@ -139,6 +140,10 @@ def test_unknown_enum_values_decode_and_reencode_unchanged() -> None:
         tracker = Tracker.from_json({"band": value, "bands": [value]})
         assert tracker.to_json() == {"band": value, "bands": [value]}
         assert roundtrip(tracker) == tracker
+        # Pickled (a cache, another process) and back, the value is still the same.
+        unpickled = pickle.loads(pickle.dumps(tracker))
+        assert unpickled == tracker and unpickled.band.name == tracker.band.name
+        assert unpickled.to_json() == {"band": value, "bands": [value]}
 
 
 def test_tts_wrappers_are_bare_values_and_reject_the_value_object() -> None:
