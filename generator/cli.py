@@ -139,10 +139,12 @@ def _check_package_name(package: str) -> None:
             "(letters, digits and underscores, not starting with a digit, not a keyword)"
         )
     if package in sys.stdlib_module_names:
-        # `import json` inside the client (or anywhere in the program) would find it.
-        raise InputError(
-            f"--package {package!r}: the name of a standard library module, which the "
-            "package would shadow; choose another name"
+        # Only a warning: inside another package (vendored) the name shadows nothing.
+        print(
+            f"warning: --package {package!r} is the name of a standard library module; "
+            "importable as a top-level package, it would shadow that module (`import "
+            f"{package}` anywhere in the program, the client's own included, would find it)",
+            file=sys.stderr,
         )
 
 

@@ -101,10 +101,9 @@ def test_bad_input_writes_nothing(tmp_path: Path) -> None:
     [
         ("my-client", "not a valid Python package name"),
         ("class", "not a valid Python package name"),
-        ("json", "the name of a standard library module"),
     ],
 )
-def test_package_name_must_be_importable_and_shadow_nothing(
+def test_package_name_must_be_importable(
     tmp_path: Path, package: str, complaint: str
 ) -> None:
     result = run_cli(
@@ -119,6 +118,23 @@ def test_package_name_must_be_importable_and_shadow_nothing(
     assert result.status == 2
     assert result.stderr.startswith(f"error: --package {package!r}: {complaint}")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_standard_library_name_is_warned_about(tmp_path: Path) -> None:
+    result = run_cli(
+        "generate",
+        "--lorawan-stack",
+        EXAMPLE_API,
+        "--out",
+        tmp_path,
+        "--package",
+        "json",
+    )
+    assert result.status == 0, result.stderr
+    assert result.stderr.startswith(
+        "warning: --package 'json' is the name of a standard library module;"
+    )
+    assert (tmp_path / "json" / "__init__.py").is_file()
 
 
 def test_generate_replaces_only_what_it_wrote(tmp_path: Path) -> None:
