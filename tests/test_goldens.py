@@ -11,6 +11,7 @@ from .conftest import (
     BLACK_CHECK,
     REPO,
     RUFF_RULES,
+    CliResult,
     generated_modules,
     run_cli,
     run_tool,
@@ -20,17 +21,22 @@ GOLDEN = REPO / "generated" / "fleet"
 EXAMPLE_API = REPO / "protos"
 
 
-def check(out: Path) -> tuple[int, str]:
-    result = run_cli(
+def generate(out: Path, package: str, *options: str) -> CliResult:
+    """`generate` of the example API into `out/package`."""
+    return run_cli(
         "generate",
         "--lorawan-stack",
         EXAMPLE_API,
         "--out",
         out,
         "--package",
-        "fleet",
-        "--check",
+        package,
+        *options,
     )
+
+
+def check(out: Path) -> tuple[int, str]:
+    result = generate(out, "fleet", "--check")
     return result.status, result.stdout
 
 
@@ -68,15 +74,7 @@ def test_missing_and_stale_files_fail(copy_of_golden: Path) -> None:
 
 def test_generate_replaces_the_whole_package(copy_of_golden: Path) -> None:
     (copy_of_golden / "leftover.py").write_text("x = 1\n")
-    result = run_cli(
-        "generate",
-        "--lorawan-stack",
-        EXAMPLE_API,
-        "--out",
-        copy_of_golden.parent,
-        "--package",
-        "fleet",
-    )
+    result = generate(copy_of_golden.parent, "fleet")
     assert result.status == 0, result.stderr
     assert not (copy_of_golden / "leftover.py").exists()
     assert check(copy_of_golden.parent) == (0, "")
@@ -106,30 +104,14 @@ def test_bad_input_writes_nothing(tmp_path: Path) -> None:
 def test_package_name_must_be_importable(
     tmp_path: Path, package: str, complaint: str
 ) -> None:
-    result = run_cli(
-        "generate",
-        "--lorawan-stack",
-        EXAMPLE_API,
-        "--out",
-        tmp_path,
-        "--package",
-        package,
-    )
+    result = generate(tmp_path, package)
     assert result.status == 2
     assert result.stderr.startswith(f"error: --package {package!r}: {complaint}")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_a_standard_library_name_is_warned_about(tmp_path: Path) -> None:
-    result = run_cli(
-        "generate",
-        "--lorawan-stack",
-        EXAMPLE_API,
-        "--out",
-        tmp_path,
-        "--package",
-        "json",
-    )
+    result = generate(tmp_path, "json")
     assert result.status == 0, result.stderr
     assert result.stderr.startswith(
         "warning: --package 'json' is the name of a standard library module;"
@@ -159,15 +141,7 @@ def test_generate_replaces_only_what_it_wrote(tmp_path: Path) -> None:
             f"error: --out {tmp_path / 'afile'}: not a directory",
         ),
     ]:
-        result = run_cli(
-            "generate",
-            "--lorawan-stack",
-            EXAMPLE_API,
-            "--out",
-            out,
-            "--package",
-            package,
-        )
+        result = generate(out, package)
         assert result.status == 2, result.stderr
         assert result.stderr.startswith(complaint), result.stderr
     assert (own_code / "__init__.py").read_text() == "# my own package\n"
