@@ -5,7 +5,7 @@ from __future__ import annotations
 import keyword
 import re
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from .black_layout import LINE_LENGTH
 
@@ -17,15 +17,16 @@ def python_name(name: str) -> str:
     )
 
 
-# Attribute names a field must not take: the message base class's API.
-_MESSAGE_RESERVED = frozenset({"to_json", "from_json", "to_json_string", "from_json_string",
-                               "FIELD_PATHS", "TOP_LEVEL_FIELD_PATHS", "PATHS"})  # fmt: skip
-
-
-def attribute_name(field_name: str) -> str:
-    """A field's attribute on its message class: no keyword, no clash with the base class."""
-    name = python_name(field_name)
-    return f"{name}_" if name in _MESSAGE_RESERVED else name
+def free_name(name: str, taken: Collection[str]) -> str:
+    """`name` as an identifier of a class member that is not in `taken`: a keyword or taken
+    name gets trailing underscores; leading double underscores, which Python would mangle,
+    become one."""
+    if name.startswith("__"):
+        name = "_" + name.lstrip("_")
+    name = python_name(name)
+    while name in taken:
+        name += "_"
+    return name
 
 
 def escape_doc(text: str, indent: int = 4) -> str:

@@ -25,7 +25,7 @@ class Codec:
 
 @dataclass(frozen=True, slots=True)
 class PyField:
-    attribute: str  # Python attribute name (keywords get a trailing underscore)
+    attribute: str  # Python attribute name (see passes/member_names.py)
     # Where the value lives: the attribute itself; for a deprecated field, `_attribute`
     # behind a property that warns when set; for a oneof member, the oneof's slot.
     slot: str
@@ -48,6 +48,7 @@ class PyField:
 class PyOneof:
     name: str
     slot: str  # the slot holding (member name, value)
+    which_method: str  # the method naming the member that is set
     members: tuple[PyField, ...]
     # Members whose values encode alike, grouped: (member names, one of them).
     encode_groups: tuple[tuple[tuple[str, ...], PyField], ...]
@@ -106,6 +107,7 @@ class PyEnum:
     aliases: tuple[tuple[str, str], ...]
     as_string: bool
     zero_number: int  # the default: 0, or the first value if the enum has no 0
+    zero_constant: str  # the module constant holding it, e.g. MACVersion_ZERO
     # Every string accepted on input (names, custom values, aliases, prefix-stripped), sorted.
     inputs: tuple[tuple[str, int], ...]
 

@@ -161,9 +161,10 @@ def field_table(
     segments: str, renamed: Mapping[str, str] | None = None
 ) -> tuple[tuple[str, ...], frozenset[str], dict[str, str], dict[str, str]]:
     """A message's names, from each field's path segment in declaration order (a oneof
-    member's is `oneof.member`) and the attributes that differ from their field's name:
-    the slots (fields outside oneofs, then one `_oneof` slot per oneof), the JSON keys,
-    path segment -> attribute, and oneof -> slot."""
+    member's is `oneof.member`) and the names that differ from the default (a field's
+    attribute from its name, a oneof's slot from `_oneof`): the slots (fields outside
+    oneofs, then one per oneof), the JSON keys, path segment -> attribute, and oneof ->
+    slot."""
     renamed = renamed or {}
     slots: list[str] = []
     keys: list[str] = []
@@ -174,7 +175,7 @@ def field_table(
         attributes[segment] = renamed.get(name, name)
         keys.append(name)
         if oneof:
-            oneof_slots.setdefault(oneof, f"_{oneof}")
+            oneof_slots.setdefault(oneof, renamed.get(oneof, f"_{oneof}"))
         else:
             slots.append(attributes[segment])
     return (*slots, *oneof_slots.values()), frozenset(keys), attributes, oneof_slots

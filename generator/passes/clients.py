@@ -15,7 +15,6 @@ from ..diagnostics import InputError
 from ..ir import (
     BodyKind,
     Cardinality,
-    Field,
     FieldKind,
     HttpBinding,
     Message,
@@ -24,7 +23,7 @@ from ..ir import (
     Service,
     TypeRef,
 )
-from ..naming import attribute_name, escape_doc, python_name, rpc_constant_prefix
+from ..naming import escape_doc, python_name, rpc_constant_prefix
 from ..pyir import (
     PyArgument,
     PyField,
@@ -58,12 +57,12 @@ def plan_service_client(
     service: Service,
     messages: Mapping[str, Message],
     builder: _ModuleBuilder,
-    plan_field: Callable[[Field], PyField],
+    plan_fields: Callable[[Message], tuple[PyField, ...]],
     masks: Mapping[str, PyRpcMask],
 ) -> PyServiceClient:
     """`masks`: the module's planned field-mask constants, by full method name."""
     rpcs = tuple(
-        _plan_rpc(service, rpc, messages, builder, plan_field, masks)
+        _plan_rpc(service, rpc, messages, builder, plan_fields, masks)
         for rpc in service.rpcs
     )
     taken: dict[str, str] = {}
@@ -92,7 +91,7 @@ def _plan_rpc(
     rpc: Rpc,
     messages: Mapping[str, Message],
     builder: _ModuleBuilder,
-    plan_field: Callable[[Field], PyField],
+    plan_fields: Callable[[Message], tuple[PyField, ...]],
     masks: Mapping[str, PyRpcMask],
 ) -> PyRpcClient:
     request = messages.get(rpc.input_type)
@@ -101,11 +100,7 @@ def _plan_rpc(
     prefix = rpc_constant_prefix(service.name, rpc.name)
     grpc_only = rpc.client_streaming or not rpc.http
     # Only RPCs with a route take keyword arguments: their annotations need imports.
-    fields = (
-        tuple(plan_field(f) for f in request.fields)
-        if request and not grpc_only
-        else ()
-    )
+    fields = plan_fields(request) if request and not grpc_only else ()
     path_values = _path_values(rpc, request, messages, builder) if not grpc_only else ()
     by_field = {v.field: v for v in path_values}
     routes = _reachable(
@@ -150,13 +145,21 @@ def _plan_rpc(
         path_values=path_values,
         routes=routes,
         mask_constant=mask.constant if mask else "",
-        mask_field=attribute_name(mask_field) if mask and mask_field else "",
-        mask_target=_mask_target(rpc, request) if mask else "",
+        mask_field=(
+            _attribute(request, mask_field, builder)
+            if mask and request and mask_field
+            else ""
+        ),
+        mask_target=_mask_target(rpc, request, builder) if mask else "",
         pages_method=f"{method.rstrip('_')}_all" if items and not grpc_only else "",
         items=items,
         item_class=item_class,
         streaming=rpc.server_streaming and not grpc_only,
     )
+
+
+def _attribute(message: Message, field: str, builder: _ModuleBuilder) -> str:
+    return builder.symbols.members[message.full_name].attributes[field]
 
 
 def _class_of(type_name: str, builder: _ModuleBuilder) -> str:
@@ -193,7 +196,7 @@ def _path_values(
             if field.oneof is not None:
                 mask_segments.append(field.oneof)
             mask_segments.append(part)
-            attribute = attribute_name(part)
+            attribute = _attribute(current, part, builder)
             if index + 1 < len(parts):
                 chain.append((attribute, builder.reference(field.value.type_name)))
                 current = messages[field.value.type_name]
@@ -295,13 +298,13 @@ def _leaf_annotation(ref: TypeRef, builder: _ModuleBuilder) -> str:
     return "str" if ref.kind is FieldKind.STRING else "int"
 
 
-def _mask_target(rpc: Rpc, request: Message | None) -> str:
+def _mask_target(rpc: Rpc, request: Message | None, builder: _ModuleBuilder) -> str:
     """For Set RPCs, the request field holding the message the mask addresses."""
     if request is None or rpc.field_mask is None or not rpc.field_mask.is_set:
         return ""
     return next(
         (
-            attribute_name(f.name)
+            _attribute(request, f.name, builder)
             for f in request.fields
             if f.value.type_name == rpc.field_mask.target_message
             and f.cardinality is Cardinality.SINGULAR
@@ -325,7 +328,10 @@ def _page_items(
     ]
     if len(lists) != 1 or lists[0].value.type_name not in builder.symbols.messages:
         return "", ""
-    return attribute_name(lists[0].name), builder.reference(lists[0].value.type_name)
+    return (
+        _attribute(response, lists[0].name, builder),
+        builder.reference(lists[0].value.type_name),
+    )
 
 
 def _reachable(routes: tuple[PyRoute, ...]) -> tuple[PyRoute, ...]:

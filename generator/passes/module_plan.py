@@ -26,8 +26,8 @@ from ..ir import (
 )
 from ..naming import (
     all_order,
-    attribute_name,
     escape_doc,
+    free_name,
     import_order,
     lower_camel,
     python_name,
@@ -49,6 +49,7 @@ from ..pyir import (
 )
 from .clients import plan_service_client
 from .codecs import builtin_codec
+from .member_names import MODULE_ALIASES, MessageNames, message_names
 from .path_nodes import plan_path_nodes
 
 
@@ -139,11 +140,17 @@ def _common_prefix(parts: list[list[str]]) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class _Symbols:
-    """Where each generated class lives: proto full name -> (module path, class name)."""
+    """Where each generated class lives (proto full name -> module path, class name), and
+    the names derived from it: a message's path class, an enum's zero constant, the names
+    inside a message class; module path -> the names its classes take."""
 
     messages: dict[str, Message]
     enums: dict[str, Enum]
     where: dict[str, tuple[str, str]]
+    paths_classes: dict[str, str]
+    zeros: dict[str, str]
+    members: dict[str, MessageNames]
+    module_names: dict[str, frozenset[str]]
 
     @classmethod
     def of(cls, api: Api, modules: Mapping[str, str]) -> _Symbols:
@@ -160,11 +167,48 @@ class _Symbols:
                 )
             taken[(module, name)] = item.full_name
             where[item.full_name] = (module, name)
+        names: dict[str, set[str]] = {}
+        for module, name in where.values():
+            names.setdefault(module, set()).add(name)
+
+        def derived(full_name: str, suffix: str) -> str:
+            module, name = where[full_name]
+            free = free_name(name + suffix, names[module])
+            names[module].add(free)
+            return free
+
+        paths = {m.full_name: derived(m.full_name, "Paths") for m in api.messages}
+        zeros = {e.full_name: derived(e.full_name, "_ZERO") for e in api.enums}
+        members = {
+            m.full_name: message_names(m, _class_body_names(m, where, paths, zeros))
+            for m in api.messages
+        }
         return cls(
             {m.full_name: m for m in api.messages},
             {e.full_name: e for e in api.enums},
             where,
+            paths,
+            zeros,
+            members,
+            {module: frozenset(module_names) for module, module_names in names.items()},
         )
+
+
+def _class_body_names(
+    message: Message,
+    where: Mapping[str, tuple[str, str]],
+    paths: Mapping[str, str],
+    zeros: Mapping[str, str],
+) -> set[str]:
+    """The module-level names a message's class body uses: its own class and path class,
+    its field types' classes and their enums' zero constants."""
+    names = {where[message.full_name][1], paths[message.full_name]}
+    for field in message.fields:
+        for ref in (field.value, field.map_key):
+            if ref is not None and ref.type_name in where:
+                names.add(where[ref.type_name][1])
+                names.add(zeros.get(ref.type_name, ""))
+    return names - {""}
 
 
 class _ModuleBuilder:
@@ -176,9 +220,24 @@ class _ModuleBuilder:
         self.needed: dict[str, set[str]] = {}
         self.uses_datetime = False
 
-    def reference(self, full_name: str, suffix: str = "") -> str:
-        module, name = self.symbols.where[full_name]
-        name += suffix
+    def reference(self, full_name: str) -> str:
+        """The class of a message or enum, imported if it lives in another module."""
+        return self._use(
+            self.symbols.where[full_name][0], self.symbols.where[full_name][1]
+        )
+
+    def reference_paths(self, full_name: str) -> str:
+        """A message's path class, imported if need be."""
+        module = self.symbols.where[full_name][0]
+        return self._use(module, self.symbols.paths_classes[full_name])
+
+    def reference_zero(self, full_name: str) -> str:
+        """An enum's zero constant, imported if need be."""
+        return self._use(
+            self.symbols.where[full_name][0], self.symbols.zeros[full_name]
+        )
+
+    def _use(self, module: str, name: str) -> str:
         if module != self.path:
             self.needed.setdefault(module, set()).add(name)
         return name
@@ -211,13 +270,14 @@ class _ModuleBuilder:
         name = self.reference(ref.type_name)
         if ref.kind is FieldKind.ENUM:
             # The zero's import is added only where a field uses it (`_plan_field`).
-            return Codec("enum", name, f"{name}_ZERO", helper=name)
+            zero = self.symbols.zeros[ref.type_name]
+            return Codec("enum", name, zero, helper=name)
         return Codec("message", name, "None", helper=name)
 
 
 def _plan_module(api: Api, file_name: str, path: str, symbols: _Symbols) -> PyModule:
     builder = _ModuleBuilder(path, symbols)
-    enums = tuple(_plan_enum(e) for e in api.enums if e.file == file_name)
+    enums = tuple(_plan_enum(e, symbols) for e in api.enums if e.file == file_name)
     messages = tuple(
         _plan_message(m, builder) for m in api.messages if m.file == file_name
     )
@@ -231,11 +291,42 @@ def _plan_module(api: Api, file_name: str, path: str, symbols: _Symbols) -> PyMo
             service,
             symbols.messages,
             builder,
-            lambda f: _plan_field(f, builder),
+            lambda message: _plan_fields(message, builder),
             masks_by_method,
         )
         for service in api.services
         if service.file == file_name and service.rpcs
+    )
+    imports = builder.imports()
+    _check_module_names(
+        path,
+        [(alias, "a module alias") for alias in MODULE_ALIASES]
+        + [(n, f"a name imported from {i.module}") for i in imports for n in i.names]
+        + [(e.class_name, f"the enum {e.full_name}") for e in enums]
+        + [(e.zero_constant, f"the zero of {e.full_name}") for e in enums]
+        + [(m.class_name, f"the message {m.full_name}") for m in messages]
+        + [(n.class_name, "a field-mask path class") for n in path_nodes]
+        + [
+            (name, f"a constant of {mask.full_method}")
+            for mask in masks
+            for name in (mask.constant, mask.paths_constant, mask.literal_alias)
+        ]
+        + [
+            (name, f"the client of {c.class_name.removesuffix('Client')}")
+            for c in clients
+            for name in (c.class_name, c.async_class_name)
+        ]
+        + [
+            (r.spec, f"the description of {r.full_method}")
+            for c in clients
+            for r in c.rpcs
+        ]
+        + [
+            (r.fields_type, f"the keyword arguments of {r.full_method}")
+            for c in clients
+            for r in c.rpcs
+            if r.routes
+        ],
     )
     exports = sorted(
         {e.class_name for e in enums}
@@ -251,7 +342,7 @@ def _plan_module(api: Api, file_name: str, path: str, symbols: _Symbols) -> PyMo
         path=path,
         source_file=file_name,
         doc=escape_doc(f"Messages and enums of {file_name}.", indent=0),
-        imports=builder.imports(),
+        imports=imports,
         uses_datetime=builder.uses_datetime,
         uses_typing=bool(messages or masks or clients),
         uses_runtime=bool(messages or enums or masks or clients),
@@ -265,7 +356,20 @@ def _plan_module(api: Api, file_name: str, path: str, symbols: _Symbols) -> PyMo
     )
 
 
-def _plan_enum(enum: Enum) -> PyEnum:
+def _check_module_names(path: str, definitions: list[tuple[str, str]]) -> None:
+    """Each module-level name is defined once: a clash the renaming rules did not foresee
+    is an error rather than a module that silently overwrites one of the two."""
+    seen: dict[str, str] = {}
+    for name, what in definitions:
+        if name in seen:
+            raise InputError(
+                f"{path}: {seen[name]} and {what} would both be the name {name}; rename "
+                "one of them if the API is yours, or report it to ttn-lw-codegen"
+            )
+        seen[name] = what
+
+
+def _plan_enum(enum: Enum, symbols: _Symbols) -> PyEnum:
     canonical: dict[int, str] = {}
     aliases = []
     inputs: dict[str, int] = {}
@@ -293,11 +397,17 @@ def _plan_enum(enum: Enum) -> PyEnum:
         aliases=tuple(aliases),
         as_string=enum.json_form is EnumJsonForm.STRING,
         zero_number=0 if 0 in canonical else enum.values[0].number,
+        zero_constant=symbols.zeros[enum.full_name],
         inputs=tuple(sorted(inputs.items())),
     )
 
 
-def _plan_field(field: Field, builder: _ModuleBuilder) -> PyField:
+def _plan_fields(message: Message, builder: _ModuleBuilder) -> tuple[PyField, ...]:
+    names = builder.symbols.members[message.full_name]
+    return tuple(_plan_field(f, names, builder) for f in message.fields)
+
+
+def _plan_field(field: Field, names: MessageNames, builder: _ModuleBuilder) -> PyField:
     codec = builder.codec(field.value, field)
     map_key = builder.codec(field.map_key, field) if field.map_key else None
     if map_key is not None and map_key.helper == "boolean":
@@ -316,22 +426,18 @@ def _plan_field(field: Field, builder: _ModuleBuilder) -> PyField:
         kind, annotation = "optional", f"{codec.python_type} | None"
     else:
         kind, annotation = "singular", codec.python_type
-    attribute = attribute_name(field.name)
+    attribute = names.attributes[field.name]
     default = {"repeated": "[]", "map": "{}", "optional": "None"}.get(kind, codec.zero)
     if kind == "singular" and codec.family == "enum":
-        builder.reference(field.value.type_name, "_ZERO")  # imports the zero constant
+        builder.reference_zero(field.value.type_name)  # imports the zero constant
     if kind == "optional" or (kind == "singular" and codec.family != "enum"):
         parameter, init_value = f"{attribute}: {annotation} = {default}", attribute
     else:  # containers (fresh per instance) and enums (long names) default to None
         parameter = f"{attribute}: {annotation} | None = None"
         init_value = f"{default} if {attribute} is None else {attribute}"
-    if field.oneof is not None:
-        slot = _oneof_slot(field.oneof)
-    else:
-        slot = f"_{attribute}" if field.deprecated else attribute
     return PyField(
         attribute=attribute,
-        slot=slot,
+        slot=names.slots[field.name],
         proto_name=field.name,
         json_name=field.json_name,
         kind=kind,
@@ -358,8 +464,9 @@ def _noting_deprecation(comment: str, deprecated: bool) -> str:
 
 
 def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
-    fields = tuple(_plan_field(f, builder) for f in message.fields)
-    oneofs = tuple(_plan_oneof(name, fields) for name in message.oneofs)
+    fields = _plan_fields(message, builder)
+    names = builder.symbols.members[message.full_name]
+    oneofs = tuple(_plan_oneof(name, fields, names) for name in message.oneofs)
     plain = tuple(f for f in fields if f.oneof is None)
     class_name = builder.reference(message.full_name)
     return PyMessage(
@@ -378,39 +485,37 @@ def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
         segments_words=word_chunks(
             f"{f.oneof}.{f.proto_name}" if f.oneof else f.proto_name for f in fields
         ),
-        # field_table's name for each field: a oneof member's property, else its slot.
+        # field_table's name for each field (a oneof member's property, else its slot)
+        # and for each oneof (its slot), where it is not the default.
         renamed=tuple(
             (f.proto_name, name)
             for f in fields
             if (name := f.attribute if f.oneof else f.slot) != f.proto_name
-        ),
+        )
+        + tuple((o.name, o.slot) for o in oneofs if o.slot != f"_{o.name}"),
         json_names=tuple(
             (f.json_name, f.proto_name)
             for f in fields
             if f.json_name != lower_camel(f.proto_name)
         ),
-        paths_class=f"{class_name}Paths",
+        paths_class=builder.symbols.paths_classes[message.full_name],
     )
 
 
-def _plan_oneof(name: str, fields: tuple[PyField, ...]) -> PyOneof:
+def _plan_oneof(name: str, fields: tuple[PyField, ...], names: MessageNames) -> PyOneof:
     members = tuple(f for f in fields if f.oneof == name)
     groups: dict[tuple[object, ...], list[PyField]] = {}
     for member in members:
         groups.setdefault(_encoding(member), []).append(member)
     return PyOneof(
         name=name,
-        slot=_oneof_slot(name),
+        slot=names.oneof_slots[name],
+        which_method=names.which_methods[name],
         members=members,
         encode_groups=tuple(
             (tuple(f.proto_name for f in g), g[0]) for g in groups.values()
         ),
     )
-
-
-def _oneof_slot(oneof: str) -> str:
-    """The slot holding a oneof's (member name, value), as the runtime's field_table names it."""
-    return f"_{oneof}"
 
 
 def _encoding(field: PyField) -> tuple[object, ...]:

@@ -10,14 +10,16 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..ir import FieldKind, Message
-from ..naming import python_name
+from ..naming import free_name
 from ..pyir import PathChild, PathNode
+from .member_names import MODULE_ALIASES
 
 if TYPE_CHECKING:
     from .module_plan import _ModuleBuilder, _Symbols
 
-# Path constants are str: a child's attribute must not shadow a str method.
-_STR_ATTRIBUTES = set(dir(str))
+# Names a path class body uses besides its child classes: path constants are str, and
+# FieldPath's own members and the module aliases must not be shadowed.
+_PATH_RESERVED = frozenset(dir(str)) | MODULE_ALIASES | {"_SEGMENTS", "_child"}
 
 
 def plan_path_nodes(
@@ -25,37 +27,43 @@ def plan_path_nodes(
 ) -> tuple[PathNode, ...]:
     """The path classes of `messages`, and of the subtrees that need their own."""
     nodes: dict[str, PathNode] = {}
+    module_names = set(symbols.module_names.get(builder.path, ()))
 
     def node_for(
         class_name: str, owner: Message | None, paths: tuple[str, ...]
     ) -> None:
-        children = []
+        children: list[tuple[str, str | None]] = []
         for segment in dict.fromkeys(p.split(".")[0] for p in paths):
             below = tuple(
                 p[len(segment) + 1 :] for p in paths if p.startswith(segment + ".")
             )
-            attribute = python_name(segment)
-            if attribute in _STR_ATTRIBUTES:
-                attribute += "_"
             if not below:
-                children.append(PathChild(attribute, segment, None))
+                children.append((segment, None))
                 continue
             is_oneof = owner is not None and segment in owner.oneofs
             child_type = _child_type(owner, segment) if owner and not is_oneof else None
             child = symbols.messages.get(child_type) if child_type else None
             if child is not None and child.field_paths.nested == below:
-                child_class = builder.reference(child.full_name, "Paths")
-            else:
-                child_class = f"{class_name.removesuffix('Paths')}_{segment}Paths"
-                if child_class not in nodes:
-                    # A oneof's members are fields of the same message.
-                    node_for(child_class, owner if is_oneof else child, below)
-            children.append(PathChild(attribute, segment, child_class))
-        nodes[class_name] = PathNode(class_name, tuple(children))
+                children.append((segment, builder.reference_paths(child.full_name)))
+                continue
+            child_class = free_name(
+                f"{class_name.removesuffix('Paths')}_{segment}Paths", module_names
+            )
+            module_names.add(child_class)
+            # A oneof's members are fields of the same message.
+            node_for(child_class, owner if is_oneof else child, below)
+            children.append((segment, child_class))
+        taken = set(_PATH_RESERVED) | {c for _, c in children if c} | {class_name}
+        attributes = []
+        for segment, node_class in children:
+            attribute = free_name(segment, taken)
+            taken.add(attribute)
+            attributes.append(PathChild(attribute, segment, node_class))
+        nodes[class_name] = PathNode(class_name, tuple(attributes))
 
     for message in messages:
         node_for(
-            f"{message.name.replace('.', '_')}Paths",
+            symbols.paths_classes[message.full_name],
             message,
             message.field_paths.nested,
         )

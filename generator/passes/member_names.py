@@ -1,0 +1,64 @@
+"""Part of pass 5: the Python names inside each message class.
+
+A field's attribute is its proto name, unless that name would break the class or shadow a
+name the class body itself uses: a keyword, `self`, the base class's API and internals, the
+module aliases, a builtin or decorator of the class body, or a class its annotations name
+(its own, its field types'). Such a name gets trailing underscores (`class_`, `list_`) until
+it is free. JSON keys and field-mask paths keep the proto name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from ..ir import Message
+from ..naming import free_name
+
+MODULE_ALIASES = frozenset({"_dt", "_typing", "_rt", "_http"})
+
+# Names a message's class body uses besides its classes (see the module docstring).
+_MESSAGE_RESERVED = MODULE_ALIASES | {
+    "self",
+    "str", "int", "bool", "float", "bytes", "list", "dict", "tuple", "object",
+    "property", "staticmethod",
+    "to_json", "from_json", "to_json_string", "from_json_string",
+    "PATHS", "FIELD_PATHS", "TOP_LEVEL_FIELD_PATHS",
+    "_SLOTS", "_KEYS", "_JSON_NAMES", "_PATH_ATTRIBUTES", "_ONEOF_SLOTS", "_decode",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class MessageNames:
+    """Field name -> attribute (a oneof member's is a property), field name -> slot where
+    its value lives, oneof -> slot of (member, value), oneof -> its `which_` method."""
+
+    attributes: Mapping[str, str]
+    slots: Mapping[str, str]
+    oneof_slots: Mapping[str, str]
+    which_methods: Mapping[str, str]
+
+
+def message_names(message: Message, class_names: Collection[str]) -> MessageNames:
+    """The names of `message`'s members; `class_names` are the module-level names its class
+    body refers to. The first field to want a name gets it, so adding a field to a message
+    never renames an older one."""
+    taken = set(_MESSAGE_RESERVED) | set(class_names)
+
+    def claim(name: str) -> str:
+        free = free_name(name, taken)
+        taken.add(free)
+        return free
+
+    attributes = {f.name: claim(f.name) for f in message.fields}
+    which_methods = {o: claim(f"which_{o}") for o in message.oneofs}
+    oneof_slots = {o: claim(f"_{o}") for o in message.oneofs}
+    slots = {
+        f.name: (
+            oneof_slots[f.oneof]
+            if f.oneof is not None
+            else claim(f"_{attributes[f.name]}") if f.deprecated else attributes[f.name]
+        )
+        for f in message.fields
+    }
+    return MessageNames(attributes, slots, oneof_slots, which_methods)

@@ -1,0 +1,216 @@
+"""Names inside generated classes and modules: proto names unless they would break or shadow
+something the generated code uses (passes/member_names.py, path_nodes.py, module_plan.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.naming import free_name
+from generator.passes.member_names import message_names
+
+from .conftest import run_cli, run_tool
+from .factories import make_field, make_message, write_checkout
+
+
+def test_free_name_appends_underscores_until_the_name_is_free() -> None:
+    assert free_name("name", set()) == "name"
+    assert free_name("class", set()) == "class_"
+    assert free_name("class", {"class_"}) == "class__"
+    assert free_name("list", {"list", "list_"}) == "list__"
+    # Python would mangle a leading double underscore inside the class.
+    assert free_name("__secret", set()) == "_secret"
+    assert free_name("__slots__", {"__slots__"}) == "_slots__"
+
+
+def test_fields_keep_their_names_unless_the_class_body_uses_them() -> None:
+    fields = [
+        "name", "self", "str", "list", "bytes", "to_json", "PATHS", "_rt", "_SLOTS",
+        "_decode", "property", "class", "Device", "Kind", "Kind_ZERO", "range", "type",
+    ]  # fmt: skip
+    message = make_message(
+        "acme.v1.Device", *(make_field(n, number=i + 1) for i, n in enumerate(fields))
+    )
+    names = message_names(message, {"Device", "DevicePaths", "Kind", "Kind_ZERO"})
+    renamed = {f: a for f, a in names.attributes.items() if a != f}
+    assert renamed == {
+        "self": "self_",
+        "str": "str_",
+        "list": "list_",
+        "bytes": "bytes_",
+        "to_json": "to_json_",
+        "PATHS": "PATHS_",
+        "_rt": "_rt_",
+        "_SLOTS": "_SLOTS_",
+        "_decode": "_decode_",
+        "property": "property_",
+        "class": "class_",
+        "Device": "Device_",
+        "Kind": "Kind_",
+        "Kind_ZERO": "Kind_ZERO_",
+    }  # builtins the class body never uses (range, type) stay as they are
+    assert names.slots == names.attributes
+
+
+def test_earlier_fields_keep_a_name_a_later_one_wants() -> None:
+    message = make_message(
+        "acme.v1.M", make_field("class", number=1), make_field("class_", number=2)
+    )
+    names = message_names(message, {"M", "MPaths"})
+    assert names.attributes == {"class": "class_", "class_": "class__"}
+
+
+def test_private_slots_and_which_methods_avoid_the_fields() -> None:
+    deprecated = dataclasses.replace(make_field("decode", number=1), deprecated=True)
+    message = make_message(
+        "acme.v1.M",
+        deprecated,
+        make_field("_decode_", number=2),  # the slot a deprecated `decode` would take
+        make_field("which_mode", number=3),
+        make_field("_mode", number=4),
+        make_field("fast", number=5, oneof="mode"),
+        oneofs=("mode",),
+    )
+    names = message_names(message, {"M", "MPaths"})
+    # `_decode` is the message's decoder: the deprecated field's slot may not take it.
+    assert names.slots["decode"] == "_decode__"
+    assert names.which_methods == {"mode": "which_mode_"}
+    assert names.oneof_slots == {"mode": "_mode_"}
+    assert names.slots["fast"] == "_mode_" and names.attributes["fast"] == "fast"
+
+
+CLASHING_API = """\
+syntax = "proto3";
+
+package acme.names.v1;
+
+import "google/protobuf/timestamp.proto";
+
+enum Kind {
+  KIND_UNKNOWN = 0;
+  KIND_SENSOR = 1;
+}
+
+// Every field name here shadows something in a naively generated class.
+message Probe {
+  string self = 1;
+  repeated string list = 2;
+  string str = 3;
+  string to_json = 4;
+  google.protobuf.Timestamp _dt = 5;
+  string _rt = 6;
+  string Probe = 7;
+  Kind Kind_ZERO = 8;  // the message Kind_ZERO took the name: the zero is Kind_ZERO_
+  string _mode = 9;
+  string which_mode = 10;
+  oneof mode {
+    string decode = 11 [deprecated = true];
+    string encode = 12;
+  }
+  Kind kind = 13;
+}
+
+// Its name is the path class `Probe` would get.
+message ProbePaths {
+  string a = 1;
+}
+
+// Its name is the zero constant `Kind` would get.
+message Kind_ZERO {
+  string b = 1;
+}
+"""
+
+USE_OF_CLASHING_API = """\
+import warnings
+
+from names.probe import Kind, Kind_ZERO, Kind_ZERO_, Probe, ProbePaths, ProbePaths_
+
+probe = Probe(
+    self_="me", list_=["a"], str_="s", to_json_="t", _rt_="r", Probe_="p",
+    Kind_ZERO=Kind.KIND_SENSOR, _mode="m", which_mode="w", encode="e",
+)
+data = probe.to_json()
+assert data == {
+    "self": "me", "list": ["a"], "str": "s", "to_json": "t", "_rt": "r", "Probe": "p",
+    "Kind_ZERO": 1, "_mode": "m", "which_mode": "w", "encode": "e",
+}, data
+assert Probe.from_json(data) == probe and probe.which_mode_() == "encode"
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    probe.decode = "d"
+assert len(caught) == 1 and probe.which_mode_() == "decode"
+assert Probe.PATHS.self == "self" and Probe.PATHS.mode.encode_ == "mode.encode"
+assert type(Probe.PATHS) is ProbePaths_ and ProbePaths().to_json() == {}
+assert Kind_ZERO_ is Kind.KIND_UNKNOWN and Kind_ZERO(b="x").b == "x"
+print("ok")
+"""
+
+
+def test_an_api_of_clashing_names_gives_working_type_checked_code(
+    tmp_path: Path,
+) -> None:
+    checkout = write_checkout(
+        tmp_path / "checkout", {"acme/names/v1/probe.proto": CLASHING_API}
+    )
+    out = tmp_path / "out"
+    result = run_cli(
+        "generate", "--lorawan-stack", checkout, "--out", out, "--package", "names"
+    )
+    assert result.status == 0, result.stderr
+    mypy = run_tool(out, "mypy", "--strict", "--cache-dir=/dev/null", "names")
+    assert mypy.returncode == 0, mypy.stdout
+    ruff = run_tool(out, "ruff", "check", "--isolated", "names/probe.py")
+    assert ruff.returncode == 0, ruff.stdout
+    use = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(USE_OF_CLASHING_API)],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (use.returncode, use.stdout) == (0, "ok\n"), use.stderr
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            "message DeviceRegistryGetFields { string a = 1; }",
+            "the message acme.names.v1.DeviceRegistryGetFields and the keyword "
+            "arguments of /acme.names.v1.DeviceRegistry/Get",
+        ),
+        (
+            "message _rt { string a = 1; }",
+            "a module alias and the message acme.names.v1._rt",
+        ),
+    ],
+)
+def test_a_module_level_clash_no_rule_covers_is_an_error(
+    tmp_path: Path, extra: str, message: str
+) -> None:
+    proto = textwrap.dedent("""\
+        syntax = "proto3";
+        package acme.names.v1;
+        import "google/api/annotations.proto";
+        message GetRequest { string id = 1; }
+        service DeviceRegistry {
+          rpc Get(GetRequest) returns (GetRequest) {
+            option (google.api.http) = {get: "/devices/{id}"};
+          }
+        }
+        """)
+    checkout = write_checkout(
+        tmp_path / "checkout", {"acme/names/v1/x.proto": proto + extra}
+    )
+    out = tmp_path / "out"
+    result = run_cli("generate", "--lorawan-stack", checkout, "--out", out)
+    assert result.status == 2, result.stderr
+    assert f"error: x.py: {message} would both be" in result.stderr
+    assert "Traceback" not in result.stderr and not out.exists()
