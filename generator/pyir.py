@@ -135,8 +135,10 @@ class PyPathValue:
 
     field: str  # dotted proto field path, as in the route (`end_device_ids.device_id`)
     mask_path: str  # the same as a field-mask path (oneof names included), for value_at
-    # (attribute, class) of each message on the way; the leaf's class is None.
-    chain: tuple[tuple[str, str | None], ...]
+    # The class of each message on the way, for making those that are unset; none for a
+    # field of the request itself.
+    classes: tuple[str, ...]
+    leaf_attribute: str  # the field's attribute on its message
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +177,7 @@ class PyRpcClient:
     arguments: tuple[PyArgument, ...]
     leaf_arguments: tuple[tuple[str, str], ...]  # argument -> dotted path field
     path_values: tuple[PyPathValue, ...]
+    nested_path_values: tuple[PyPathValue, ...]  # those below the request's own fields
     routes: tuple[PyRoute, ...]  # none when the RPC is gRPC-only
     mask_constant: str  # "" without field-mask rule
     mask_field: str

@@ -50,10 +50,14 @@ def test_routes_are_tried_most_path_values_first(
         ("application_id", "tracker.ids.application_ids.application_id"),
         ("tracker_id", "tracker.ids.tracker_id"),
     )
-    assert [v.mask_path for v in set_.path_values] == [
-        "tracker.ids.application_ids.application_id",
-        "tracker.ids.tracker_id",
+    assert [(v.mask_path, v.classes) for v in set_.path_values] == [
+        (
+            "tracker.ids.application_ids.application_id",
+            ("Tracker", "TrackerIdentifiers", "ApplicationIdentifiers"),
+        ),
+        ("tracker.ids.tracker_id", ("Tracker", "TrackerIdentifiers")),
     ]
+    assert set_.nested_path_values == set_.path_values
 
 
 def test_bodies_queries_pages_streams_and_grpc_only(

@@ -559,7 +559,7 @@ def test_the_oracle_lists_every_rpc(tts_dataset: Any) -> None:
     ids=lambda e: e["full_method"].rpartition(".")[2] if e else "no-dataset",
 )
 def test_request_builder_matches_the_oracle(
-    entry: Any, tts_dataset: Any, rpcs: dict[str, Any]
+    entry: Any, tts_dataset: Any, rpcs: dict[str, Any], modules: dict[str, ModuleType]
 ) -> None:
     """With exactly one binding's path values set, the builder picks that route (or the
     first with the same values) and fills it in; gRPC-only RPCs have no route."""
@@ -572,7 +572,7 @@ def test_request_builder_matches_the_oracle(
     for binding in bindings:
         request, values = rpc.request_class(), {}
         for index, parameter in enumerate(binding["parameters"]):
-            value = path_value(rpc, request, parameter, index)
+            value = path_value(rpc, request, parameter, index, modules["_runtime"])
             rpc.set_path_value(request, parameter, value)
             values[parameter] = (
                 value.name if isinstance(value, enum.Enum) else str(value)
@@ -593,11 +593,15 @@ def rpcs(modules: dict[str, ModuleType]) -> dict[str, Any]:
     return {rpc.name: rpc for rpc in instances_in(modules, modules["_http"].Rpc)}
 
 
-def path_value(rpc: Any, request: Any, parameter: str, index: int) -> Any:
+def path_value(
+    rpc: Any, request: Any, parameter: str, index: int, runtime: ModuleType
+) -> Any:
     """A value of the path field's own type: a string, a number or an enum member."""
-    *parents, (leaf, _) = rpc.path_fields[parameter]
-    holder = parents[-1][1]() if parents else request
-    default = getattr(holder, leaf)
+    classes = rpc.path_fields.get(parameter, ())
+    holder = classes[-1]() if classes else request
+    default = getattr(
+        holder, runtime.attribute_of(type(holder), parameter.rpartition(".")[2])
+    )
     if isinstance(default, bool):
         return True
     if hasattr(default, "name") and isinstance(default, int):  # an enum

@@ -454,7 +454,7 @@ class Rpc(Generic[M, R]):
         decode: Callable[[Any], R],
         *,
         routes: tuple[Route, ...] = (),
-        path_fields: Iterable[tuple[str, tuple[tuple[str, Any], ...]]] = (),
+        path_fields: Iterable[tuple[str, tuple[type[_rt.Message], ...]]] = (),
         leaf_arguments: Iterable[tuple[str, str]] = (),
         mask: _rt.RpcFieldMask[Any] | None = None,
         mask_field: str = "",
@@ -466,7 +466,8 @@ class Rpc(Generic[M, R]):
         self.decode = decode
         # Tried in order (most path values first); none for gRPC-only RPCs.
         self.routes = routes
-        # Dotted path field -> (attribute, class) of each message on the way; leaf last.
+        # Dotted path field -> the class of each message on the way (for a field below
+        # the request's own).
         self.path_fields = dict(path_fields)
         # Keyword argument -> dotted path field.
         self.leaf_arguments = dict(leaf_arguments)
@@ -514,15 +515,16 @@ class Rpc(Generic[M, R]):
 
     def set_path_value(self, message: M, field: str, value: Any) -> None:
         """Set a path field (`end_device_ids.device_id`), making messages on the way."""
-        *parents, (leaf, _) = self.path_fields[field]
+        *parents, leaf = field.split(".")
         current: Any = message
-        for attribute, cls in parents:
+        for name, cls in zip(parents, self.path_fields.get(field, ()), strict=True):
+            attribute = _rt.attribute_of(type(current), name)
             child = getattr(current, attribute)
             if child is None:
                 child = cls()
                 setattr(current, attribute, child)
             current = child
-        setattr(current, leaf, value)
+        setattr(current, _rt.attribute_of(type(current), leaf), value)
 
     def check_mask(self, message: M, *, validate: bool) -> None:
         """Expand ALL; then, unless switched off, reject what the server would."""

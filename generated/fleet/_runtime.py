@@ -949,6 +949,16 @@ def set_paths(message: Message, prefix: str = "") -> list[str]:
     return found
 
 
+def attribute_of(message: type[Message], field: str) -> str:
+    """A field's attribute, by its proto name (a oneof member's is its property)."""
+    attribute = message._PATH_ATTRIBUTES.get(field)
+    if attribute is None:  # a oneof member: its segment is `oneof.member`
+        attribute = next(
+            a for s, a in message._PATH_ATTRIBUTES.items() if s.endswith(f".{field}")
+        )
+    return attribute
+
+
 def value_at(message: Message, path: str) -> Any:
     """The value at a field-mask path; None where a message on the way is unset."""
     current: Any = message

@@ -660,12 +660,7 @@ _TRACKER_REGISTRY_CREATE = _http.Rpc(
     path_fields=(
         (
             "tracker.ids.application_ids.application_id",
-            (
-                ("tracker", Tracker),
-                ("ids", TrackerIdentifiers),
-                ("application_ids", ApplicationIdentifiers),
-                ("application_id", None),
-            ),
+            (Tracker, TrackerIdentifiers, ApplicationIdentifiers),
         ),
     ),
     leaf_arguments=(("application_id", "tracker.ids.application_ids.application_id"),),
@@ -687,16 +682,9 @@ _TRACKER_REGISTRY_GET = _http.Rpc(
     path_fields=(
         (
             "tracker_ids.application_ids.application_id",
-            (
-                ("tracker_ids", TrackerIdentifiers),
-                ("application_ids", ApplicationIdentifiers),
-                ("application_id", None),
-            ),
+            (TrackerIdentifiers, ApplicationIdentifiers),
         ),
-        (
-            "tracker_ids.tracker_id",
-            (("tracker_ids", TrackerIdentifiers), ("tracker_id", None)),
-        ),
+        ("tracker_ids.tracker_id", (TrackerIdentifiers,)),
     ),
     leaf_arguments=(
         ("application_id", "tracker_ids.application_ids.application_id"),
@@ -719,12 +707,7 @@ _TRACKER_REGISTRY_LIST = _http.Rpc(
             field_masks=("field_mask",),
         ),
     ),
-    path_fields=(
-        (
-            "application_ids.application_id",
-            (("application_ids", ApplicationIdentifiers), ("application_id", None)),
-        ),
-    ),
+    path_fields=(("application_ids.application_id", (ApplicationIdentifiers,)),),
     leaf_arguments=(("application_id", "application_ids.application_id"),),
     mask=TRACKER_REGISTRY_LIST_MASK,
     mask_field="field_mask",
@@ -753,17 +736,9 @@ _TRACKER_REGISTRY_SET = _http.Rpc(
     path_fields=(
         (
             "tracker.ids.application_ids.application_id",
-            (
-                ("tracker", Tracker),
-                ("ids", TrackerIdentifiers),
-                ("application_ids", ApplicationIdentifiers),
-                ("application_id", None),
-            ),
+            (Tracker, TrackerIdentifiers, ApplicationIdentifiers),
         ),
-        (
-            "tracker.ids.tracker_id",
-            (("tracker", Tracker), ("ids", TrackerIdentifiers), ("tracker_id", None)),
-        ),
+        ("tracker.ids.tracker_id", (Tracker, TrackerIdentifiers)),
     ),
     leaf_arguments=(
         ("application_id", "tracker.ids.application_ids.application_id"),
@@ -786,13 +761,7 @@ _TRACKER_REGISTRY_DELETE = _http.Rpc(
             ("application_ids.application_id", "tracker_id"),
         ),
     ),
-    path_fields=(
-        (
-            "application_ids.application_id",
-            (("application_ids", ApplicationIdentifiers), ("application_id", None)),
-        ),
-        ("tracker_id", (("tracker_id", None),)),
-    ),
+    path_fields=(("application_ids.application_id", (ApplicationIdentifiers,)),),
     leaf_arguments=(("application_id", "application_ids.application_id"),),
 )
 
@@ -806,12 +775,7 @@ _TRACKER_REGISTRY_REPORT = _http.Rpc(
             "POST", "/trackers/{}/report", ("tracker_ids.tracker_id",), body="location"
         ),
     ),
-    path_fields=(
-        (
-            "tracker_ids.tracker_id",
-            (("tracker_ids", TrackerIdentifiers), ("tracker_id", None)),
-        ),
-    ),
+    path_fields=(("tracker_ids.tracker_id", (TrackerIdentifiers,)),),
     leaf_arguments=(("tracker_id", "tracker_ids.tracker_id"),),
 )
 
@@ -821,7 +785,6 @@ _TRACKER_REGISTRY_LOCATE = _http.Rpc(
     TrackerIdentifiers,
     Location.from_json,
     routes=(_http.Route("GET", "/trackers/{}/location", ("tracker_id",)),),
-    path_fields=(("tracker_id", (("tracker_id", None),)),),
 )
 
 

@@ -143,6 +143,7 @@ def _plan_rpc(
         arguments=arguments,
         leaf_arguments=leaves,
         path_values=path_values,
+        nested_path_values=tuple(v for v in path_values if v.classes),
         routes=routes,
         mask_constant=mask.constant if mask else "",
         mask_field=(
@@ -187,7 +188,7 @@ def _path_values(
             raise InputError(
                 f"{rpc.location}: {rpc.full_method} has path values but no request fields"
             )
-        chain: list[tuple[str, str | None]] = []
+        classes: list[str] = []
         mask_segments: list[str] = []
         current = request
         parts = dotted.split(".")
@@ -196,13 +197,13 @@ def _path_values(
             if field.oneof is not None:
                 mask_segments.append(field.oneof)
             mask_segments.append(part)
-            attribute = _attribute(current, part, builder)
             if index + 1 < len(parts):
-                chain.append((attribute, builder.reference(field.value.type_name)))
+                classes.append(builder.reference(field.value.type_name))
                 current = messages[field.value.type_name]
-            else:
-                chain.append((attribute, None))
-        result.append(PyPathValue(dotted, ".".join(mask_segments), tuple(chain)))
+        leaf = _attribute(current, parts[-1], builder)
+        result.append(
+            PyPathValue(dotted, ".".join(mask_segments), tuple(classes), leaf)
+        )
     return tuple(result)
 
 
@@ -282,7 +283,7 @@ def _leaf_arguments(
     """Path values by leaf name (`device_id=`), where the name is unambiguous."""
     names: dict[str, list[str]] = {}
     for value in path_values:
-        names.setdefault(value.chain[-1][0], []).append(value.field)
+        names.setdefault(value.leaf_attribute, []).append(value.field)
     taken = {f.attribute for f in fields}
     return tuple(
         (name, dotted[0])
