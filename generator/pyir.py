@@ -92,7 +92,8 @@ class PyMessage:
 
 @dataclass(frozen=True, slots=True)
 class PyEnumValue:
-    name: str
+    name: str  # the proto name
+    attribute: str  # the member's Python name (see passes/member_names.py)
     number: int
     json_name: str  # what TTS writes for a string-form enum
 
@@ -103,8 +104,10 @@ class PyEnum:
     full_name: str
     doc: str
     values: tuple[PyEnumValue, ...]  # canonical (first-declared) names only
-    # (alias name, canonical name) from allow_alias
+    # (alias member, canonical member) from allow_alias
     aliases: tuple[tuple[str, str], ...]
+    # (member, proto name) where the two differ: queries carry the proto name.
+    renamed: tuple[tuple[str, str], ...]
     as_string: bool
     zero_number: int  # the default: 0, or the first value if the enum has no 0
     zero_constant: str  # the module constant holding it, e.g. MACVersion_ZERO

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.naming import free_name
-from generator.passes.member_names import message_names
+from generator.passes.member_names import enum_member_names, message_names
 
 from .conftest import run_cli, run_tool
 from .factories import make_field, make_message, write_checkout
@@ -85,16 +85,41 @@ def test_private_slots_and_which_methods_avoid_the_fields() -> None:
     assert names.slots["fast"] == "_mode_" and names.attributes["fast"] == "fast"
 
 
+def test_enum_members_keep_their_names_unless_enum_int_or_python_reserve_them() -> None:
+    values = ["KIND_UNKNOWN", "None", "class", "mro", "name", "real", "_index", "_out_"]
+    assert enum_member_names(values) == {
+        "KIND_UNKNOWN": "KIND_UNKNOWN",
+        "None": "None_",
+        "class": "class_",
+        "mro": "mro_",
+        "name": "name_",
+        "real": "real_",
+        "_index": "index",
+        "_out_": "out_",
+    }
+    assert enum_member_names(["_", "VALUE"]) == {"_": "VALUE", "VALUE": "VALUE_"}
+
+
 CLASHING_API = """\
 syntax = "proto3";
 
 package acme.names.v1;
 
 import "google/protobuf/timestamp.proto";
+import "thethings/json/annotations.proto";
 
 enum Kind {
   KIND_UNKNOWN = 0;
   KIND_SENSOR = 1;
+}
+
+// Value names Python's Enum, int or the keywords have a use for.
+enum Odd {
+  option (thethings.json.enum) = {marshal_as_string: true};
+  None = 0;
+  mro = 1;
+  real = 2;
+  _index = 3;
 }
 
 // Every field name here shadows something in a naively generated class.
@@ -114,6 +139,7 @@ message Probe {
     string encode = 12;
   }
   Kind kind = 13;
+  Odd odd = 14;
 }
 
 // Its name is the path class `Probe` would get.
@@ -130,7 +156,8 @@ message Kind_ZERO {
 USE_OF_CLASHING_API = """\
 import warnings
 
-from names.probe import Kind, Kind_ZERO, Kind_ZERO_, Probe, ProbePaths, ProbePaths_
+from names import _http
+from names.probe import Kind, Kind_ZERO, Kind_ZERO_, Odd, Probe, ProbePaths, ProbePaths_
 
 probe = Probe(
     self_="me", list_=["a"], str_="s", to_json_="t", _rt_="r", Probe_="p",
@@ -149,6 +176,10 @@ assert len(caught) == 1 and probe.which_mode_() == "decode"
 assert Probe.PATHS.self == "self" and Probe.PATHS.mode.encode_ == "mode.encode"
 assert type(Probe.PATHS) is ProbePaths_ and ProbePaths().to_json() == {}
 assert Kind_ZERO_ is Kind.KIND_UNKNOWN and Kind_ZERO(b="x").b == "x"
+assert [m.name for m in Odd] == ["None_", "mro_", "real_", "index"]
+assert Probe(odd=Odd.real_).to_json() == {"odd": "real"}
+assert Probe.from_json({"odd": "_index"}).odd is Odd.index
+assert [_http._text_of(m, "odd") for m in Odd] == ["None", "mro", "real", "_index"]
 print("ok")
 """
 

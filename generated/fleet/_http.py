@@ -124,7 +124,7 @@ def _text_of(value: Any, key: str) -> str:
     """A value as grpc-gateway parses it from a path or a query string."""
     if isinstance(value, _rt.ProtoEnum):  # the canonical name only, or the number
         if value.name in type(value).__members__:
-            return value.name
+            return type(value)._proto_names.get(value.name, value.name)
         # A value this client does not know: its original text, or its number.
         return str(value._out_)
     if isinstance(value, bool):

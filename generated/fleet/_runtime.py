@@ -445,8 +445,10 @@ def devaddr_prefix_out(value: bytes) -> str:
 class ProtoEnum(enum.IntEnum):
     """A proto enum. Values this client does not know decode and re-encode unchanged."""
 
-    # Set by _index: every string accepted on input -> member.
+    # Set by _index: every string accepted on input -> member; member -> proto name,
+    # where a Python name had to differ.
     _by_input: ClassVar[Mapping[str, Any]]
+    _proto_names: ClassVar[Mapping[str, str]]
     # Each member's TTS JSON: the name or custom value of a string-form enum, else the
     # number; for a value decoded from an unknown string, that string.
     _out_: str | int
@@ -461,9 +463,15 @@ class ProtoEnum(enum.IntEnum):
         return member
 
     @classmethod
-    def _index(cls, inputs: Mapping[str, int], json_names: Mapping[int, str]) -> None:
-        """Set the lookup table and the output of a generated enum (at import, once)."""
+    def _index(
+        cls,
+        inputs: Mapping[str, int],
+        json_names: Mapping[int, str],
+        proto_names: Mapping[str, str] | None = None,
+    ) -> None:
+        """Set the lookup tables and the output of a generated enum (at import)."""
         cls._by_input = {text: cls(number) for text, number in inputs.items()}
+        cls._proto_names = proto_names or {}
         for member in cls:
             member._out_ = json_names.get(member, int(member))
 

@@ -1,15 +1,19 @@
-"""Part of pass 5: the Python names inside each message class.
+"""Part of pass 5: the Python names inside each message and enum class.
 
 A field's attribute is its proto name, unless that name would break the class or shadow a
 name the class body itself uses: a keyword, `self`, the base class's API and internals, the
 module aliases, a builtin or decorator of the class body, or a class its annotations name
 (its own, its field types'). Such a name gets trailing underscores (`class_`, `list_`) until
 it is free. JSON keys and field-mask paths keep the proto name.
+
+An enum member likewise keeps its proto name unless Python's Enum or int, or the runtime's
+ProtoEnum, has a use for it (`None`, `mro`, `real`, a leading underscore). JSON and query
+strings keep the proto name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from ..ir import Message
@@ -37,6 +41,22 @@ class MessageNames:
     slots: Mapping[str, str]
     oneof_slots: Mapping[str, str]
     which_methods: Mapping[str, str]
+
+
+# Enum reserves `mro` and names with a leading underscore; members must not shadow the
+# attributes of int, or the `name` and `value` of every member.
+_ENUM_RESERVED = frozenset({"mro", "name", "value", *dir(int)})
+
+
+def enum_member_names(values: Iterable[str]) -> dict[str, str]:
+    """Proto value name -> member name, for an enum's values in declaration order."""
+    taken = set(_ENUM_RESERVED)
+    names = {}
+    for value in values:
+        # Enum keeps names with leading underscores for itself (`_missing_`, ...).
+        names[value] = free_name(value.lstrip("_") or "VALUE", taken)
+        taken.add(names[value])
+    return names
 
 
 def message_names(message: Message, class_names: Collection[str]) -> MessageNames:

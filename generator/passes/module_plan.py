@@ -49,7 +49,12 @@ from ..pyir import (
 )
 from .clients import plan_service_client
 from .codecs import builtin_codec
-from .member_names import MODULE_ALIASES, MessageNames, message_names
+from .member_names import (
+    MODULE_ALIASES,
+    MessageNames,
+    enum_member_names,
+    message_names,
+)
 from .path_nodes import plan_path_nodes
 
 
@@ -386,15 +391,21 @@ def _plan_enum(enum: Enum, symbols: _Symbols) -> PyEnum:
         for text in accepted:
             inputs.setdefault(text, value.number)
     json_names = {v.number: v.json_value for v in enum.values if v.json_value}
+    members = enum_member_names(v.name for v in enum.values)
     return PyEnum(
         class_name=enum.name.replace(".", "_"),
         full_name=enum.full_name,
         doc=escape_doc(enum.comment or f"The enum {enum.full_name}."),
         values=tuple(
-            PyEnumValue(name, number, json_names.get(number) or name)
+            PyEnumValue(name, members[name], number, json_names.get(number) or name)
             for number, name in canonical.items()
         ),
-        aliases=tuple(aliases),
+        aliases=tuple((members[alias], members[name]) for alias, name in aliases),
+        renamed=tuple(
+            (members[name], name)
+            for name in canonical.values()
+            if members[name] != name
+        ),
         as_string=enum.json_form is EnumJsonForm.STRING,
         zero_number=0 if 0 in canonical else enum.values[0].number,
         zero_constant=symbols.zeros[enum.full_name],
