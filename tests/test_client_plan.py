@@ -107,3 +107,14 @@ def test_client_methods_that_would_clash_are_an_input_error() -> None:
     )
     with pytest.raises(InputError, match="would both be the client method list_all"):
         plan_package(dataclasses.replace(api, services=services), "fleet")
+
+
+def test_a_service_property_never_shadows_the_aggregate_clients_close() -> None:
+    api = build_checkout(open_checkout(REPO / "protos"))
+    services = tuple(
+        dataclasses.replace(s, name="Close") if s.name == "TrackerRegistry" else s
+        for s in api.services
+    )
+    plan = plan_package(dataclasses.replace(api, services=services), "fleet")
+    assert "close_" in {c.attribute for c in plan.clients}
+    assert "close" not in {c.attribute for c in plan.clients}

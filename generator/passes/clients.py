@@ -23,7 +23,7 @@ from ..ir import (
     Service,
     TypeRef,
 )
-from ..naming import escape_doc, python_name, rpc_constant_prefix
+from ..naming import escape_doc, free_name, python_name, rpc_constant_prefix
 from ..pyir import (
     PyArgument,
     PyField,
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 FIELD_MASK = "google.protobuf.FieldMask"
 EMPTY = "google.protobuf.Empty"
 _PAGE_FIELDS = {"limit", "page"}
+# The aggregate clients' own methods, which a service's property must not shadow.
+_AGGREGATE_METHODS = frozenset({"close", "aclose"})
 
 
 # Words of a CamelCase name; an acronym's plural stays one word (`EUIs`, `IDs`).
@@ -77,7 +79,7 @@ def plan_service_client(
     return PyServiceClient(
         class_name=f"{service.name}Client",
         async_class_name=f"Async{service.name}Client",
-        attribute=method_name(service.name),
+        attribute=free_name(method_name(service.name), _AGGREGATE_METHODS),
         module="." + builder.path.removesuffix(".py").replace("/", "."),
         doc=escape_doc(
             service.comment or f"The {service.full_name} service over REST.", indent=4
