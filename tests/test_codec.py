@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from generated.fleet import _runtime as rt
+from generated.fleet import tracker as tracker_module
 from generated.fleet.identifiers import TrackerIdentifiers
 from generated.fleet.tracker import (
     Band,
@@ -367,6 +368,19 @@ def test_keywords_and_reprs() -> None:
         == "Tracker(locations={'home': Location(latitude=1.0)}, class_=True)"
     )
     assert tracker != Tracker() and tracker == roundtrip(tracker)
+
+
+def test_reprs_show_oneofs_by_member_and_bytes_in_hex_and_evaluate_back() -> None:
+    tracker = Tracker(
+        firmware_url="https://fw",
+        ids=TrackerIdentifiers(dev_eui=bytes.fromhex("70b3d57ed000abcd")),
+        last_payload=b"\x00\xff",
+    )
+    text = repr(tracker)
+    assert "firmware_url='https://fw'" in text and "firmware=" not in text
+    assert "dev_eui=bytes.fromhex('70B3D57ED000ABCD')" in text
+    assert "last_payload=bytes.fromhex('00FF')" in text
+    assert eval(text, vars(tracker_module)) == tracker
 
 
 def test_json_strings() -> None:

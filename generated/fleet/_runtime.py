@@ -124,11 +124,23 @@ class Message:
     __hash__ = None  # type: ignore[assignment]  # mutable, like protobuf messages
 
     def __repr__(self) -> str:
+        """The set fields as keyword arguments: a oneof by its set member, bytes in hex
+        (EUIs and keys read as TTS writes them)."""
+        members = {slot: oneof for oneof, slot in self._ONEOF_SLOTS.items()}
         shown = []
-        for attribute in self._SLOTS:
-            value = getattr(self, attribute)
-            if value not in (None, "", 0, False, b"", [], {}):
-                shown.append(f"{attribute.lstrip('_')}={value!r}")
+        for slot in self._SLOTS:
+            value = getattr(self, slot)
+            if value in (None, "", 0, False, b"", [], {}):
+                continue
+            if slot in members:
+                member, value = value
+                name = self._PATH_ATTRIBUTES[f"{members[slot]}.{member}"]
+            else:
+                name = slot.lstrip("_")  # a deprecated field's slot: its property
+            if type(value) is bytes:
+                shown.append(f"{name}=bytes.fromhex({value.hex().upper()!r})")
+            else:
+                shown.append(f"{name}={value!r}")
         return f"{type(self).__name__}({', '.join(shown)})"
 
     def to_json(self) -> Any:
