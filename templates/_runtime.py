@@ -127,10 +127,11 @@ class Message:
         """The set fields as keyword arguments: a oneof by its set member, bytes in hex
         (EUIs and keys read as TTS writes them)."""
         members = {slot: oneof for oneof, slot in self._ONEOF_SLOTS.items()}
+        unset = _unset_message(type(self))
         shown = []
         for slot in self._SLOTS:
             value = getattr(self, slot)
-            if value in (None, "", 0, False, b"", [], {}):
+            if value == getattr(unset, slot):  # a field with presence shows its zero
                 continue
             if slot in members:
                 member, value = value
@@ -167,6 +168,17 @@ class Message:
         except ValueError as error:
             raise DecodeError("", f"not JSON: {error}") from None
         return cls.from_json(data)
+
+
+_UNSET_MESSAGES: dict[type[Message], Message] = {}
+
+
+def _unset_message(cls: type[Message]) -> Message:
+    """A message of `cls` with no field set: each field at its default."""
+    unset = _UNSET_MESSAGES.get(cls)
+    if unset is None:
+        unset = _UNSET_MESSAGES[cls] = cls()
+    return unset
 
 
 def field_table(

@@ -65,6 +65,20 @@ def test_syntax_errors_in_several_files_are_all_reported(tmp_path: Path) -> None
     )
 
 
+def test_files_that_are_not_proto3(tmp_path: Path) -> None:
+    protos = modern_protos()
+    legacy = "ttn/lorawan/v3/legacy.proto"
+    protos[legacy] = (
+        'syntax = "proto2";\npackage ttn.lorawan.v3;\n'
+        "message Legacy { optional string name = 1; }\n"
+    )
+    assert_input_error(
+        inspect(write_checkout(tmp_path, protos, API_DEFINITION)),
+        f'error: api/{legacy}: syntax "proto2" is not supported; write the file as '
+        'syntax = "proto3", as TTS\'s API files are',
+    )
+
+
 def test_unresolved_import(tmp_path: Path) -> None:
     protos = modern_protos()
     protos[IDENTIFIERS] = protos[IDENTIFIERS].replace(

@@ -370,16 +370,21 @@ def test_keywords_and_reprs() -> None:
     assert tracker != Tracker() and tracker == roundtrip(tracker)
 
 
-def test_reprs_show_oneofs_by_member_and_bytes_in_hex_and_evaluate_back() -> None:
+def test_reprs_show_what_is_set_oneofs_by_member_bytes_in_hex_and_evaluate_back() -> (
+    None
+):
     tracker = Tracker(
         firmware_url="https://fw",
         ids=TrackerIdentifiers(dev_eui=bytes.fromhex("70b3d57ed000abcd")),
         last_payload=b"\x00\xff",
+        battery_percent=0,  # set, to zero: a field with presence shows it
+        temperature=0,  # the zero of a field without presence: unset, not shown
     )
     text = repr(tracker)
     assert "firmware_url='https://fw'" in text and "firmware=" not in text
     assert "dev_eui=bytes.fromhex('70B3D57ED000ABCD')" in text
     assert "last_payload=bytes.fromhex('00FF')" in text
+    assert "battery_percent=0" in text and "temperature" not in text
     assert eval(text, vars(tracker_module)) == tracker
 
 

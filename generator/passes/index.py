@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from google.protobuf import descriptor_pb2
 
+from ..diagnostics import InputError
 from ..ir import (
     Cardinality,
     Enum,
@@ -90,6 +91,14 @@ def index_types(
         )
         if source is None:
             continue
+        if proto_file.syntax != "proto3":
+            # proto2 (presence and defaults everywhere, groups, extensions) and editions
+            # are outside what TTS's API uses and what the generated code implements.
+            syntax = proto_file.syntax or "proto2"
+            raise InputError(
+                f'{source.display_path}: syntax "{syntax}" is not supported; write the '
+                'file as syntax = "proto3", as TTS\'s API files are'
+            )
         reader = _FileReader(proto_file, source, options)
         messages.update((m.full_name, m) for m in reader.messages())
         enums.update((e.full_name, e) for e in reader.enums())
