@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from generator.build import build_checkout
 from generator.checkout import open_checkout
 from generator.ir import Api, Cardinality, EnumJsonForm, FieldKind, Message, Rpc
+from generator.passes import field_masks
 
 from .factories import write_checkout
 from .tiny_api import API_DEFINITION, modern_protos, write_modern
@@ -170,4 +172,47 @@ def test_set_rule_needs_a_field_mask(tmp_path: Path) -> None:
     set_rule = rpc(api, "Set").field_mask
     assert (
         set_rule is not None and set_rule.request_field is None and not set_rule.is_set
+    )
+
+
+@pytest.mark.parametrize(
+    ("listed_elsewhere", "restored"),
+    [
+        # No other RPC lists the paths: the target's own order.
+        (
+            None,
+            ("ids", "ids.application_ids", "ids.application_ids.application_id",
+             "ids.dev_eui", "ids.device_id"),
+        ),
+        # Another RPC lists them: its (hand-written) order.
+        (
+            ["ids", "ids.device_id", "ids.dev_eui", "ids.application_ids",
+             "ids.application_ids.application_id"],
+            ("ids", "ids.device_id", "ids.dev_eui", "ids.application_ids",
+             "ids.application_ids.application_id"),
+        ),
+    ],
+)  # fmt: skip
+def test_paths_the_js_sdk_build_removes_are_put_back_where_tts_lists_them(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    listed_elsewhere: list[str] | None,
+    restored: tuple[str, ...],
+) -> None:
+    # As TTS's build drops claim_authentication_code from JsEndDeviceRegistry Get and Set.
+    monkeypatch.setitem(
+        field_masks.JS_SDK_REMOVALS, f"/{PACKAGE}.DeviceRegistry/Get", "ids"
+    )
+    definition = copy.deepcopy(API_DEFINITION)
+    registry = definition["DeviceRegistry"]
+    registry["Get"]["allowedFieldMaskPaths"] = ["lorawan_version", "name"]
+    if listed_elsewhere:
+        registry["List"]["allowedFieldMaskPaths"] = listed_elsewhere
+    api = build_checkout(open_checkout(write_modern(tmp_path, definition)))
+    get = rpc(api, "Get").field_mask
+    assert get is not None and get.allowed == (*restored, "lorawan_version", "name")
+    # A list that has them already, or another RPC, is left as it is.
+    set_ = rpc(api, "Set").field_mask
+    assert set_ is not None and set_.allowed == tuple(
+        registry["Set"]["allowedFieldMaskPaths"]
     )

@@ -1,8 +1,9 @@
 """Pass 4: each RPC's field-mask rule: its mask field, target message, allowed paths, `Set`.
 
 Allowed paths come from api-definition.json (they are hand-written Go in TTS and cannot be
-derived). `Set` follows rule H1 of tts-api-conventions.md §2.5: the method name starts with
-`Set` or `Update` and the request has a field mask.
+derived), with what TTS's JS SDK build takes out of them put back (§2.3, §2.6 option A of
+tts-api-conventions.md). `Set` follows rule H1 of §2.5: the method name starts with `Set` or
+`Update` and the request has a field mask.
 """
 
 from __future__ import annotations
@@ -24,6 +25,12 @@ from ..ir import (
 
 FIELD_MASK_TYPE = "google.protobuf.FieldMask"
 SET_PREFIXES = ("Set", "Update")
+# The JS SDK's build removes a field and its sub-paths from these RPCs' lists, which the
+# server allows (TTS tools/generate_allowed_field_mask_paths.go): RPC -> field.
+JS_SDK_REMOVALS = {
+    "/ttn.lorawan.v3.JsEndDeviceRegistry/Get": "claim_authentication_code",
+    "/ttn.lorawan.v3.JsEndDeviceRegistry/Set": "claim_authentication_code",
+}
 
 
 def attach_field_masks(
@@ -94,6 +101,7 @@ def _rule(
             f"{definition.where(service.name, rpc.name)}: allowed field-mask paths are listed, "
             f"but neither {rpc.input_type} nor {rpc.output_type} is a message of this API"
         )
+    allowed = _with_js_sdk_removals_restored(rpc, allowed, target, definition)
     known = set(target.field_paths.nested)
     unknown = tuple(p for p in allowed if p not in known)
     for path in unknown:
@@ -110,6 +118,29 @@ def _rule(
         is_set=mask_field is not None and rpc.name.startswith(SET_PREFIXES),
         unknown_paths=unknown,
     )
+
+
+def _with_js_sdk_removals_restored(
+    rpc: Rpc, allowed: tuple[str, ...], target: Message, definition: ApiDefinition
+) -> tuple[str, ...]:
+    """The paths the JS SDK's build took out, back where TTS lists them: before the first
+    listed path that sorts after them, in the order another RPC lists them (TTS's lists are
+    hand-written), else in the target's."""
+    field = JS_SDK_REMOVALS.get(rpc.full_method)
+    if field is None:
+        return allowed
+
+    def below_field(paths: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(p for p in paths if p == field or p.startswith(f"{field}."))
+
+    listed = (below_field(paths) for paths in definition.allowed_paths.values())
+    removed = next((paths for paths in listed if paths), None)
+    if removed is None or set(removed) != set(below_field(target.field_paths.nested)):
+        removed = below_field(target.field_paths.nested)
+    if not removed or any(p in allowed for p in removed):
+        return allowed
+    at = next((i for i, p in enumerate(allowed) if p > field), len(allowed))
+    return (*allowed[:at], *removed, *allowed[at:])
 
 
 def _target_message(
