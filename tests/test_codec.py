@@ -378,6 +378,8 @@ def test_reprs_show_what_is_set_oneofs_by_member_bytes_in_hex_and_evaluate_back(
         ids=TrackerIdentifiers(dev_eui=bytes.fromhex("70b3d57ed000abcd")),
         last_payload=b"\x00\xff",
         battery_percent=0,  # set, to zero: a field with presence shows it
+        band=Band.BAND_US915,
+        bands=[Band(7), Band._unknown_name("BAND_FUTURE")],  # values a newer server sends
         temperature=0,  # the zero of a field without presence: unset, not shown
     )
     text = repr(tracker)
@@ -385,6 +387,8 @@ def test_reprs_show_what_is_set_oneofs_by_member_bytes_in_hex_and_evaluate_back(
     assert "dev_eui=bytes.fromhex('70B3D57ED000ABCD')" in text
     assert "last_payload=bytes.fromhex('00FF')" in text
     assert "battery_percent=0" in text and "temperature" not in text
+    assert "band=Band.BAND_US915" in text
+    assert "bands=[Band(7), Band._unknown_name('BAND_FUTURE')]" in text
     assert eval(text, vars(tracker_module)) == tracker
 
 

@@ -514,6 +514,15 @@ class ProtoEnum(enum.IntEnum):
             registry[name] = member
         return member
 
+    def __repr__(self) -> str:
+        """What evaluates back to it: `MACVersion.MAC_V1_0_2`, `MACVersion(42)`."""
+        cls = type(self)
+        if self._name_ in cls.__members__:
+            return f"{cls.__name__}.{self._name_}"
+        if cls.__dict__.get("_unknown_names_", {}).get(self._name_) is self:
+            return f"{cls.__name__}._unknown_name({self._name_!r})"
+        return f"{cls.__name__}({int(self)})"
+
     def __reduce_ex__(self, protocol: Any) -> Any:
         # One decoded from an unknown name pickles as that name: its number is made up.
         registry = type(self).__dict__.get("_unknown_names_", {})
