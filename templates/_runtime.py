@@ -131,13 +131,15 @@ class Message:
         shown = []
         for slot in self._SLOTS:
             value = getattr(self, slot)
-            if value == getattr(unset, slot):  # a field with presence shows its zero
+            if value == getattr(unset, slot):  # unset (a zero with presence is not)
                 continue
             if slot in members:
                 member, value = value
                 name = self._PATH_ATTRIBUTES[f"{members[slot]}.{member}"]
+            elif isinstance(getattr(type(self), slot[1:], None), property):
+                name = slot[1:]  # a deprecated field's slot, behind its property
             else:
-                name = slot.lstrip("_")  # a deprecated field's slot: its property
+                name = slot
             if type(value) is bytes:
                 shown.append(f"{name}=bytes.fromhex({value.hex().upper()!r})")
             else:

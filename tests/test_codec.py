@@ -379,7 +379,10 @@ def test_reprs_show_what_is_set_oneofs_by_member_bytes_in_hex_and_evaluate_back(
         last_payload=b"\x00\xff",
         battery_percent=0,  # set, to zero: a field with presence shows it
         band=Band.BAND_US915,
-        bands=[Band(7), Band._unknown_name("BAND_FUTURE")],  # values a newer server sends
+        bands=[
+            Band(7),
+            Band._unknown_name("BAND_FUTURE"),
+        ],  # values a newer server sends
         temperature=0,  # the zero of a field without presence: unset, not shown
     )
     text = repr(tracker)

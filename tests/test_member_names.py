@@ -154,6 +154,7 @@ message Kind_ZERO {
 """
 
 USE_OF_CLASHING_API = """\
+import sys
 import warnings
 
 from names import _http
@@ -169,6 +170,7 @@ assert data == {
     "Kind_ZERO": 1, "_mode": "m", "which_mode": "w", "encode": "e",
 }, data
 assert Probe.from_json(data) == probe and probe.which_mode_() == "encode"
+assert eval(repr(probe), vars(sys.modules["names.probe"])) == probe, repr(probe)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     probe.decode = "d"

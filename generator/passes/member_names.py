@@ -44,8 +44,13 @@ class MessageNames:
 
 
 # Enum reserves `mro` and names with a leading underscore; members must not shadow the
-# attributes of int, or the `name` and `value` of every member.
-_ENUM_RESERVED = frozenset({"mro", "name", "value", *dir(int)})
+# `name` and `value` of every member or the attributes of int (listed, not `dir(int)`, so
+# that the output does not depend on the Python running the generator).
+_ENUM_RESERVED = frozenset({
+    "mro", "name", "value",
+    "as_integer_ratio", "bit_count", "bit_length", "conjugate", "denominator",
+    "from_bytes", "imag", "is_integer", "numerator", "real", "to_bytes",
+})  # fmt: skip
 
 
 def enum_member_names(values: Iterable[str]) -> dict[str, str]:
