@@ -44,7 +44,8 @@ if candidate in ("A", "B"):
         table = TableCodec(plan_package(build_checkout(open_checkout(__import__("pathlib").Path(sys.argv[4]))), "ttn_lw"), modules)
         assert table.decode("EndDevice", data) == device and table.encode(device) == device.to_json()
         decode, encode = lambda: table.decode("EndDevice", json.loads(text)), lambda: table.encode(device)
-    calls.update(decode=decode, encode=encode, encode_dumps=lambda: json.dumps(encode()))
+    text_of = device.to_json_string if candidate == "A" else lambda: json.dumps(encode())
+    calls.update(decode=decode, encode=encode, encode_dumps=text_of)
 elif candidate == "C":
     from bench.msgspec_codec import MsgspecCodec
     from generator.build import build_checkout
@@ -159,7 +160,7 @@ def run(context: Context) -> str:
         "|---|---|---|",
         f"| json.dumps of the dict (peer, in A's process) | {1 / a['dumps']:,.0f} | 1.00x |",
         f"| A: `to_json()` (to the dict json.dumps takes) | {1 / a['encode']:,.0f} | {a['dumps'] / a['encode']:.2f}x |",
-        f"| A: `json.dumps(to_json())` | {1 / a['encode_dumps']:,.0f} | {a['dumps'] / a['encode_dumps']:.2f}x |",
+        f"| A: `to_json_string()` (to JSON text) | {1 / a['encode_dumps']:,.0f} | {a['dumps'] / a['encode_dumps']:.2f}x |",
         f"| B: `json.dumps(table encode)` | {1 / b['encode_dumps']:,.0f} | {b['dumps'] / b['encode_dumps']:.2f}x |",
         f"| json_format.MessageToJson (peer) | {1 / pb['encode_dumps']:,.0f} | {pb['dumps'] / pb['encode_dumps']:.2f}x |",
     ]
@@ -179,9 +180,9 @@ def run(context: Context) -> str:
             f"({'meets' if a_vs_protobuf >= 15 else 'misses'}).",
             f"- Encode, target >= json.dumps of the dict: building that dict (`to_json()`) "
             f"runs at **{to_dict:.2f}x** json.dumps ({'meets' if to_dict >= 1 else 'misses'}); "
-            f"the whole encode to JSON text, `json.dumps(to_json())`, at **{to_text:.2f}x** "
-            f"({'meets' if to_text >= 1 else 'misses'}: the json.dumps inside it is the peer "
-            "itself, so only a C-level encoder could meet it).",
+            f"the whole encode to JSON text, `to_json_string()`, at **{to_text:.2f}x** "
+            f"({'meets' if to_text >= 1 else 'misses'}: it builds that dict and then runs the "
+            "peer's own C encoder on it, so only a C-level encoder could meet it).",
             "- Chosen: A. Same classes and runtime helpers as B, but B's per-field dispatch "
             "and `setattr` cost more than A's straight-line code, in both directions.",
             f"- C, msgspec's C decoder with Python hooks, reaches {c['loads'] / c['decode']:.2f}x: "

@@ -161,7 +161,8 @@ class Message:
         return decoded
 
     def to_json_string(self) -> str:
-        return json.dumps(self.to_json(), separators=(",", ":"))
+        """The message as compact TTS JSON text."""
+        return _JSON_TEXT.encode(self.to_json())
 
     @classmethod
     def from_json_string(cls, text: str | bytes) -> Self:
@@ -172,6 +173,9 @@ class Message:
         return cls.from_json(data)
 
 
+# Made once (json.dumps makes an encoder per call with options); no cycle check, since
+# to_json() builds fresh containers.
+_JSON_TEXT = json.JSONEncoder(separators=(",", ":"), check_circular=False)
 _UNSET_MESSAGES: dict[type[Message], Message] = {}
 
 
