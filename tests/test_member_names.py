@@ -13,7 +13,11 @@ from pathlib import Path
 import pytest
 
 from generator.naming import free_name
-from generator.passes.member_names import enum_member_names, message_names
+from generator.passes.member_names import (
+    class_name,
+    enum_member_names,
+    message_names,
+)
 
 from .conftest import run_cli, run_tool
 from .factories import make_field, make_message, write_checkout
@@ -27,6 +31,17 @@ def test_free_name_appends_underscores_until_the_name_is_free() -> None:
     # Python would mangle a leading double underscore inside the class.
     assert free_name("__secret", set()) == "_secret"
     assert free_name("__slots__", {"__slots__"}) == "_slots__"
+
+
+def test_class_names_join_nesting_and_avoid_keywords_and_the_builtins_used() -> None:
+    assert class_name("Outer.Inner") == "Outer_Inner"
+    assert [class_name(n) for n in ("None", "class", "str", "_rt", "Any")] == [
+        "None_",
+        "class_",
+        "str_",
+        "_rt_",
+        "Any",  # the modules write `_typing.Any`
+    ]
 
 
 def test_fields_keep_their_names_unless_the_class_body_uses_them() -> None:
@@ -140,6 +155,18 @@ message Probe {
   }
   Kind kind = 13;
   Odd odd = 14;
+  False none = 15;
+}
+
+// A keyword as a message name.
+message False {
+  True flag = 1;
+}
+
+// And as an enum name.
+enum True {
+  TRUE_UNKNOWN = 0;
+  TRUE_YES = 1;
 }
 
 // Its name is the path class `Probe` would get.
@@ -158,7 +185,9 @@ import sys
 import warnings
 
 from names import _http
-from names.probe import Kind, Kind_ZERO, Kind_ZERO_, Odd, Probe, ProbePaths, ProbePaths_
+from names.probe import (
+    False_, Kind, Kind_ZERO, Kind_ZERO_, Odd, Probe, ProbePaths, ProbePaths_, True_,
+)
 
 probe = Probe(
     self_="me", list_=["a"], str_="s", to_json_="t", _rt_="r", Probe_="p",
@@ -179,6 +208,9 @@ assert Probe.PATHS.self == "self" and Probe.PATHS.mode.encode_ == "mode.encode"
 assert type(Probe.PATHS) is ProbePaths_ and ProbePaths().to_json() == {}
 assert Kind_ZERO_ is Kind.KIND_UNKNOWN and Kind_ZERO(b="x").b == "x"
 assert [m.name for m in Odd] == ["None_", "mro_", "real_", "index"]
+keyword_named = Probe(none=False_(flag=True_.TRUE_YES))
+assert Probe.from_json(keyword_named.to_json()) == keyword_named
+assert keyword_named.to_json() == {"none": {"flag": 1}}
 assert Probe(odd=Odd.real_).to_json() == {"odd": "real"}
 assert Probe.from_json({"odd": "_index"}).odd is Odd.index
 assert [_http._text_of(m, "odd") for m in Odd] == ["None", "mro", "real", "_index"]
@@ -220,8 +252,9 @@ def test_an_api_of_clashing_names_gives_working_type_checked_code(
             "arguments of /acme.names.v1.DeviceRegistry/Get",
         ),
         (
-            "message _rt { string a = 1; }",
-            "a module alias and the message acme.names.v1._rt",
+            "message _DEVICE_REGISTRY_GET { string a = 1; }",
+            "the message acme.names.v1._DEVICE_REGISTRY_GET and the description of "
+            "/acme.names.v1.DeviceRegistry/Get",
         ),
     ],
 )

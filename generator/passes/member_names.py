@@ -1,4 +1,7 @@
-"""Part of pass 5: the Python names inside each message and enum class.
+"""Part of pass 5: the Python names of what the generated modules define.
+
+A message's or enum's class is named after it (nested ones joined by `_`), unless that name is
+a keyword or a builtin the modules use (`None_`, `str_`).
 
 A field's attribute is its proto name, unless that name would break the class or shadow a
 name the class body itself uses: a keyword, `self`, the base class's API and internals, the
@@ -20,12 +23,15 @@ from ..ir import Message
 from ..naming import free_name
 
 MODULE_ALIASES = frozenset({"_dt", "_typing", "_rt", "_http"})
-
-# Names a message's class body uses besides its classes (see the module docstring).
-_MESSAGE_RESERVED = MODULE_ALIASES | {
-    "self",
+# The builtins generated code uses (in annotations, `object.__new__`, decorators).
+BUILTINS_USED = frozenset({
     "str", "int", "bool", "float", "bytes", "list", "dict", "tuple", "object",
     "property", "staticmethod",
+})  # fmt: skip
+
+# Names a message's class body uses besides its classes (see the module docstring).
+_MESSAGE_RESERVED = MODULE_ALIASES | BUILTINS_USED | {
+    "self",
     "to_json", "from_json", "to_json_string", "from_json_string",
     "PATHS", "FIELD_PATHS", "TOP_LEVEL_FIELD_PATHS",
     "_SLOTS", "_KEYS", "_JSON_NAMES", "_PATH_ATTRIBUTES", "_ONEOF_SLOTS", "_decode",
@@ -51,6 +57,11 @@ _ENUM_RESERVED = frozenset({
     "as_integer_ratio", "bit_count", "bit_length", "conjugate", "denominator",
     "from_bytes", "imag", "is_integer", "numerator", "real", "to_bytes",
 })  # fmt: skip
+
+
+def class_name(nested_name: str) -> str:
+    """The class of a message or enum, by its name inside its package (`Outer.Inner`)."""
+    return free_name(nested_name.replace(".", "_"), MODULE_ALIASES | BUILTINS_USED)
 
 
 def enum_member_names(values: Iterable[str]) -> dict[str, str]:

@@ -52,6 +52,7 @@ from .codecs import builtin_codec
 from .member_names import (
     MODULE_ALIASES,
     MessageNames,
+    class_name,
     enum_member_names,
     message_names,
 )
@@ -163,7 +164,7 @@ class _Symbols:
         taken: dict[tuple[str, str], str] = {}
         items: tuple[Message | Enum, ...] = (*api.messages, *api.enums)
         for item in items:
-            module, name = modules[item.file], item.name.replace(".", "_")
+            module, name = modules[item.file], class_name(item.name)
             clash = taken.get((module, name))
             if clash is not None:
                 raise InputError(
@@ -393,7 +394,7 @@ def _plan_enum(enum: Enum, symbols: _Symbols) -> PyEnum:
     json_names = {v.number: v.json_value for v in enum.values if v.json_value}
     members = enum_member_names(v.name for v in enum.values)
     return PyEnum(
-        class_name=enum.name.replace(".", "_"),
+        class_name=symbols.where[enum.full_name][1],
         full_name=enum.full_name,
         doc=escape_doc(enum.comment or f"The enum {enum.full_name}."),
         values=tuple(
