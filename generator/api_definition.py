@@ -8,6 +8,7 @@ the protos themselves.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from .diagnostics import InputError, fail_if_any
 from .ir import Diagnostic
 
 ALLOWED_PATHS_KEY = "allowedFieldMaskPaths"
+_FIELD_PATH = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,16 @@ def load_api_definition(path: Path, display_path: str) -> ApiDefinition:
                     Diagnostic(
                         f"{key}.{ALLOWED_PATHS_KEY}",
                         f"must be a list of strings (field-mask paths), got {_describe(paths)}",
+                    )
+                )
+                continue
+            malformed = [p for p in paths if not _FIELD_PATH.fullmatch(p)]
+            if malformed:
+                problems.append(
+                    Diagnostic(
+                        f"{key}.{ALLOWED_PATHS_KEY}",
+                        f"{json.dumps(malformed[0])} is not a field-mask path (field names "
+                        "joined by dots); restore the file from the TTS release",
                     )
                 )
                 continue

@@ -139,6 +139,26 @@ def test_allowed_paths_that_are_not_lists_of_strings(tmp_path: Path) -> None:
     )
 
 
+def test_allowed_paths_that_are_not_field_paths(tmp_path: Path) -> None:
+    # A path with a space would split into two where paths are written as one string.
+    definition = json.loads(json.dumps(API_DEFINITION))
+    definition["DeviceRegistry"]["Get"]["allowedFieldMaskPaths"] = [
+        "name",
+        "ids dev_eui",
+    ]
+    definition["DeviceRegistry"]["List"]["allowedFieldMaskPaths"] = ["ids.", "name"]
+    assert_input_error(
+        inspect(write_modern(tmp_path, definition)),
+        "error: sdk/js/generated/api-definition.json is malformed",
+        "  sdk/js/generated/api-definition.json: DeviceRegistry.Get.allowedFieldMaskPaths: "
+        '"ids dev_eui" is not a field-mask path (field names joined by dots); restore the '
+        "file from the TTS release",
+        "  sdk/js/generated/api-definition.json: DeviceRegistry.List.allowedFieldMaskPaths: "
+        '"ids." is not a field-mask path (field names joined by dots); restore the file from '
+        "the TTS release",
+    )
+
+
 def test_api_definition_naming_rpcs_that_do_not_exist(tmp_path: Path) -> None:
     definition = {
         **API_DEFINITION,
