@@ -138,8 +138,12 @@ def measure(context: Context) -> dict[str, float]:
     return values
 
 
+SESSIONS = 3  # this 2-core machine's noise hits the server and the caller unevenly
+
+
 def run(context: Context) -> str:
-    times = measure(context)
+    sessions = [measure(context) for _ in range(SESSIONS)]
+    times = {key: min(s[key] for s in sessions) for key in sessions[0]}
     raw_rps, client_rps = 1 / times["raw"], 1 / times["client"]
     ratio = client_rps / raw_rps
     events_per_second = EVENTS / times["stream"]
@@ -148,7 +152,8 @@ def run(context: Context) -> str:
             "## REST client: EndDevice Get and an event stream",
             "",
             "A local server in its own process (canned replies, keep-alive); the seed's GET with",
-            "its field mask, timed in turns over 15 rounds (best of each).",
+            f"its field mask, timed in turns over 15 rounds, in {SESSIONS} sessions with a fresh",
+            "server and caller each (best of each).",
             "",
             "| client | requests/s | ratio |",
             "|---|---|---|",
@@ -158,7 +163,8 @@ def run(context: Context) -> str:
             f"Target >= 0.8x raw httpx: **{'meets' if ratio >= 0.8 else 'misses'}**.",
             "",
             f'Events: {EVENTS:,} small events (`{{"result": ...}}` lines, ~330 bytes each) from',
-            f"`client.events.stream()`, typed: **{events_per_second:,.0f} events/s** (best of 5);",
+            f"`client.events.stream()`, typed: **{events_per_second:,.0f} events/s** "
+            f"(best of {5 * SESSIONS});",
             f"target >= 50,000/s: **{'meets' if events_per_second >= 50_000 else 'misses'}**.",
         ]
     )
