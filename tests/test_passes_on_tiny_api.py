@@ -211,7 +211,7 @@ def test_paths_the_js_sdk_build_removes_are_put_back_where_tts_lists_them(
     api = build_checkout(open_checkout(write_modern(tmp_path, definition)))
     get = rpc(api, "Get").field_mask
     assert get is not None and get.allowed == (*restored, "lorawan_version", "name")
-    # A list that has them already, or another RPC, is left as it is.
+    # Other RPCs keep their lists as they are.
     set_ = rpc(api, "Set").field_mask
     assert set_ is not None and set_.allowed == tuple(
         registry["Set"]["allowedFieldMaskPaths"]
