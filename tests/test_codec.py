@@ -370,19 +370,15 @@ def test_keywords_and_reprs() -> None:
     assert tracker != Tracker() and tracker == roundtrip(tracker)
 
 
-def test_reprs_show_what_is_set_oneofs_by_member_bytes_in_hex_and_evaluate_back() -> (
-    None
-):
+def test_reprs_show_what_is_set_and_evaluate_back() -> None:
     tracker = Tracker(
-        firmware_url="https://fw",
+        firmware_url="https://fw",  # a oneof, shown by its member
         ids=TrackerIdentifiers(dev_eui=bytes.fromhex("70b3d57ed000abcd")),
         last_payload=b"\x00\xff",
         battery_percent=0,  # set, to zero: a field with presence shows it
         band=Band.BAND_US915,
-        bands=[
-            Band(7),
-            Band._unknown_name("BAND_FUTURE"),
-        ],  # values a newer server sends
+        # Values a newer server sends: a number and a name this client does not know.
+        bands=[Band(7), Band._unknown_name("BAND_FUTURE")],
         temperature=0,  # the zero of a field without presence: unset, not shown
     )
     text = repr(tracker)
