@@ -98,6 +98,32 @@ def test_one_package_gives_flat_modules_and_several_nest_by_package() -> None:
     assert nested.packages == ("", "billing/", "billing/v1/", "fleet/", "fleet/v1/")
 
 
+def test_module_paths_are_identifiers_and_never_overwrite_each_other() -> None:
+    flat = plan_package(
+        api_of(
+            *((f"a/{name}.proto", "acme.v1") for name in (
+                "b-x", "b_x", "_runtime", "__init__", "clients", "1st", "v.2", "class",
+            ))
+        ),
+        "pkg",
+    )  # fmt: skip
+    assert sorted(m.path for m in flat.modules) == [
+        "_1st.py",
+        "_init__.py",  # not the package's __init__.py
+        "_runtime_.py",  # not the runtime copied in verbatim
+        "b_x.py",  # the file whose name is one keeps it
+        "b_x_.py",  # b-x.proto
+        "class_.py",
+        "clients_.py",  # the aggregate clients keep clients.py
+        "v_2.py",
+    ]
+    assert flat.clients_module == "clients.py"
+    nested = plan_package(
+        api_of(("x.proto", "acme.class.v1"), ("y.proto", "acme.other.v1")), "pkg"
+    )
+    assert [m.path for m in nested.modules] == ["class_/v1/x.py", "other/v1/y.py"]
+
+
 def test_class_names_that_would_clash_are_an_input_error() -> None:
     nested = dataclasses.replace(
         make_message("acme.v1.A.B", make_field("x")), name="A.B", file="x.proto"

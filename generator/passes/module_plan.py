@@ -9,6 +9,7 @@ nested by package below the packages' common prefix.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -30,7 +31,6 @@ from ..naming import (
     free_name,
     import_order,
     lower_camel,
-    python_name,
     rpc_constant_prefix,
     word_chunks,
 )
@@ -80,7 +80,7 @@ def plan_package(api: Api, package: str) -> PackagePlan:
         package=package,
         modules=planned,
         packages=tuple(sorted(packages)),
-        clients_module=_free_module_name("clients.py", set(modules.values())),
+        clients_module="clients.py",  # kept free by TOP_LEVEL_MODULES
         clients=clients,
         client_imports=_client_imports(clients),
     )
@@ -98,15 +98,6 @@ def _client_imports(clients: tuple[PyServiceClient, ...]) -> tuple[Import, ...]:
     )
 
 
-def _free_module_name(preferred: str, taken: set[str]) -> str:
-    """The aggregate clients' module: `clients.py`, unless a proto file took the name."""
-    name, stem = preferred, preferred.removesuffix(".py")
-    while name in taken:
-        stem = f"{stem}_"
-        name = f"{stem}.py"
-    return name
-
-
 def _unique_attributes(
     clients: tuple[PyServiceClient, ...],
 ) -> tuple[PyServiceClient, ...]:
@@ -121,17 +112,53 @@ def _unique_attributes(
     return tuple(sorted(clients, key=lambda c: c.attribute))
 
 
+# Names the package's top level keeps for itself: the verbatim runtime modules and the
+# aggregate clients (`from <package>.clients import Client` holds for every API).
+TOP_LEVEL_MODULES = frozenset({"__init__", "_runtime", "_http", "clients"})
+
+
 def _module_paths(api: Api) -> dict[str, str]:
-    targets = [f for f in api.files if f.is_target]
+    """Each target file's module path. Directories are the proto packages below their
+    common prefix; a directory or module name that is not an identifier, is a keyword or is
+    taken (by the top level's own modules, or by another file: `b_x.proto` keeps `b_x.py`
+    and `b-x.proto` gets `b_x_.py`) is adjusted. Files whose names are identifiers claim
+    theirs first, then the others, each in file-name order."""
+    targets = sorted(
+        (f for f in api.files if f.is_target),
+        key=lambda f: (not _stem(f.name).isidentifier(), f.name),
+    )
     prefix = _common_prefix([f.package.split(".") for f in targets])
+    taken: dict[str, set[str]] = {"": set(TOP_LEVEL_MODULES)}  # directory -> its names
+    directories: dict[tuple[str, ...], str] = {(): ""}
     paths = {}
+
+    def claim(directory: str, name: str) -> str:
+        names = taken.setdefault(directory, {"__init__"})
+        free = free_name(_identifier(name), names)
+        names.add(free)
+        return free
+
     for target in targets:
-        parts = target.package.split(".")[len(prefix) :]
-        stem = python_name(
-            target.name.rpartition("/")[2].removesuffix(".proto").replace("-", "_")
-        )
-        paths[target.name] = "/".join([*parts, f"{stem}.py"])
+        parts = tuple(target.package.split(".")[len(prefix) :])
+        for depth in range(1, len(parts) + 1):
+            if parts[:depth] not in directories:
+                parent = directories[parts[: depth - 1]]
+                directories[parts[:depth]] = (
+                    f"{parent}{claim(parent, parts[depth - 1])}/"
+                )
+        directory = directories[parts]
+        paths[target.name] = f"{directory}{claim(directory, _stem(target.name))}.py"
     return paths
+
+
+def _stem(file_name: str) -> str:
+    return file_name.rpartition("/")[2].removesuffix(".proto")
+
+
+def _identifier(name: str) -> str:
+    """A file or package name as a Python identifier (`b-x` -> `b_x`, `1x` -> `_1x`)."""
+    name = re.sub(r"[^A-Za-z0-9_]", "_", name)
+    return f"_{name}" if name[:1].isdigit() else name
 
 
 def _common_prefix(parts: list[list[str]]) -> list[str]:
