@@ -61,6 +61,12 @@ def write_package(files: dict[str, str], target: Path) -> None:
     try:
         for relative, text in files.items():
             path = staging / relative
+            # The module plan makes every path relative and below the package: a bug
+            # there must not write anywhere else.
+            if not path.resolve().is_relative_to(staging.resolve()):
+                raise RuntimeError(
+                    f"refusing to write {relative!r} outside the package"
+                )
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         if target.exists():

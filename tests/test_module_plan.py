@@ -13,6 +13,7 @@ from generator.checkout import open_checkout
 from generator.diagnostics import InputError
 from generator.ir import Api, ProtoFile
 from generator.naming import escape_doc, python_name, word_chunks
+from generator.output import write_package
 from generator.passes.module_plan import plan_package
 
 from .factories import make_field, make_message
@@ -122,6 +123,19 @@ def test_module_paths_are_identifiers_and_never_overwrite_each_other() -> None:
         api_of(("x.proto", "acme.class.v1"), ("y.proto", "acme.other.v1")), "pkg"
     )
     assert [m.path for m in nested.modules] == ["class_/v1/x.py", "other/v1/y.py"]
+
+
+def test_a_file_without_a_package_sits_at_the_top_of_a_nested_layout() -> None:
+    plan = plan_package(api_of(("a.proto", ""), ("b.proto", "acme.v1")), "pkg")
+    assert [m.path for m in plan.modules] == ["a.py", "acme/v1/b.py"]
+    assert plan.packages == ("", "acme/", "acme/v1/")
+
+
+def test_nothing_is_written_outside_the_package(tmp_path: Path) -> None:
+    for escaping in ("/abs.py", "../up.py", "x/../../up.py"):
+        with pytest.raises(RuntimeError, match="outside the package"):
+            write_package({"ok.py": "", escaping: ""}, tmp_path / "pkg")
+    assert sorted(p.name for p in tmp_path.rglob("*")) == []  # nor half-written
 
 
 def test_class_names_that_would_clash_are_an_input_error() -> None:

@@ -127,7 +127,7 @@ def _module_paths(api: Api) -> dict[str, str]:
         (f for f in api.files if f.is_target),
         key=lambda f: (not _stem(f.name).isidentifier(), f.name),
     )
-    prefix = _common_prefix([f.package.split(".") for f in targets])
+    prefix = _common_prefix([_package_parts(f.package) for f in targets])
     taken: dict[str, set[str]] = {"": set(TOP_LEVEL_MODULES)}  # directory -> its names
     directories: dict[tuple[str, ...], str] = {(): ""}
     paths = {}
@@ -139,7 +139,7 @@ def _module_paths(api: Api) -> dict[str, str]:
         return free
 
     for target in targets:
-        parts = tuple(target.package.split(".")[len(prefix) :])
+        parts = tuple(_package_parts(target.package)[len(prefix) :])
         for depth in range(1, len(parts) + 1):
             if parts[:depth] not in directories:
                 parent = directories[parts[: depth - 1]]
@@ -149,6 +149,10 @@ def _module_paths(api: Api) -> dict[str, str]:
         directory = directories[parts]
         paths[target.name] = f"{directory}{claim(directory, _stem(target.name))}.py"
     return paths
+
+
+def _package_parts(package: str) -> list[str]:
+    return package.split(".") if package else []  # a file without a package: none
 
 
 def _stem(file_name: str) -> str:
