@@ -15,7 +15,8 @@ from ..pyir import PathChild, PathNode
 from .member_names import MODULE_ALIASES
 
 if TYPE_CHECKING:
-    from .module_plan import _ModuleBuilder, _Symbols
+    from .module_plan import _ModuleBuilder
+    from .symbols import Symbols
 
 # Names a path class body uses besides its child classes: path constants are str, and
 # FieldPath's own members and the module aliases must not be shadowed.
@@ -23,7 +24,7 @@ _PATH_RESERVED = frozenset(dir(str)) | MODULE_ALIASES | {"_SEGMENTS", "_child"}
 
 
 def plan_path_nodes(
-    messages: Iterable[Message], builder: _ModuleBuilder, symbols: _Symbols
+    messages: Iterable[Message], builder: _ModuleBuilder, symbols: Symbols
 ) -> tuple[PathNode, ...]:
     """The path classes of `messages`, and of the subtrees that need their own."""
     nodes: dict[str, PathNode] = {}
