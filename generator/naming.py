@@ -29,6 +29,18 @@ def free_name(name: str, taken: Collection[str]) -> str:
     return name
 
 
+class Namespace:
+    """The names of one scope (a class, a module, a directory): each claim gets a free one."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self.names = set(taken)
+
+    def claim(self, name: str) -> str:
+        free = free_name(name, self.names)
+        self.names.add(free)
+        return free
+
+
 def escape_doc(text: str, indent: int = 4) -> str:
     """Docstring-safe text: no quote or backslash in a comment can end or alter the string,
     and non-ASCII is escaped (no look-alike characters, such as an en dash, in the code).

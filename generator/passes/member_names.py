@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from ..ir import Message
-from ..naming import free_name
+from ..naming import Namespace, free_name
 
 MODULE_ALIASES = frozenset({"_dt", "_typing", "_rt", "_http"})
 # The builtins generated code uses (in annotations, `object.__new__`, decorators).
@@ -66,26 +66,16 @@ def class_name(nested_name: str) -> str:
 
 def enum_member_names(values: Iterable[str]) -> dict[str, str]:
     """Proto value name -> member name, for an enum's values in declaration order."""
-    taken = set(_ENUM_RESERVED)
-    names = {}
-    for value in values:
-        # Enum keeps names with leading underscores for itself (`_missing_`, ...).
-        names[value] = free_name(value.lstrip("_") or "VALUE", taken)
-        taken.add(names[value])
-    return names
+    members = Namespace(_ENUM_RESERVED)
+    # Enum keeps names with leading underscores for itself (`_missing_`, ...).
+    return {value: members.claim(value.lstrip("_") or "VALUE") for value in values}
 
 
 def message_names(message: Message, class_names: Collection[str]) -> MessageNames:
     """The names of `message`'s members; `class_names` are the module-level names its class
     body refers to. The first field to want a name gets it, so adding a field to a message
     never renames an older one."""
-    taken = set(_MESSAGE_RESERVED) | set(class_names)
-
-    def claim(name: str) -> str:
-        free = free_name(name, taken)
-        taken.add(free)
-        return free
-
+    claim = Namespace({*_MESSAGE_RESERVED, *class_names}).claim
     attributes = {f.name: claim(f.name) for f in message.fields}
     which_methods = {o: claim(f"which_{o}") for o in message.oneofs}
     oneof_slots = {o: claim(f"_{o}") for o in message.oneofs}

@@ -50,7 +50,7 @@ from .member_names import (
     enum_member_names,
 )
 from .path_nodes import plan_path_nodes
-from .symbols import Symbols, module_paths
+from .symbols import CLIENTS_MODULE, Symbols, module_paths
 
 
 def plan_package(api: Api, package: str) -> PackagePlan:
@@ -74,7 +74,7 @@ def plan_package(api: Api, package: str) -> PackagePlan:
         package=package,
         modules=planned,
         packages=tuple(sorted(packages)),
-        clients_module="clients.py",  # kept free by TOP_LEVEL_MODULES
+        clients_module=f"{CLIENTS_MODULE}.py",  # kept free by module_paths
         clients=clients,
         client_imports=_client_imports(clients),
     )

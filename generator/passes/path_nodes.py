@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..ir import FieldKind, Message
-from ..naming import free_name
+from ..naming import Namespace
 from ..pyir import PathChild, PathNode
 from .member_names import MODULE_ALIASES
 
@@ -28,7 +28,7 @@ def plan_path_nodes(
 ) -> tuple[PathNode, ...]:
     """The path classes of `messages`, and of the subtrees that need their own."""
     nodes: dict[str, PathNode] = {}
-    module_names = set(symbols.module_names.get(builder.path, ()))
+    module_names = Namespace(symbols.module_names.get(builder.path, ()))
 
     def node_for(
         class_name: str, owner: Message | None, paths: tuple[str, ...]
@@ -47,20 +47,21 @@ def plan_path_nodes(
             if child is not None and child.field_paths.nested == below:
                 children.append((segment, builder.reference_paths(child.full_name)))
                 continue
-            child_class = free_name(
-                f"{class_name.removesuffix('Paths')}_{segment}Paths", module_names
+            child_class = module_names.claim(
+                f"{class_name.removesuffix('Paths')}_{segment}Paths"
             )
-            module_names.add(child_class)
             # A oneof's members are fields of the same message.
             node_for(child_class, owner if is_oneof else child, below)
             children.append((segment, child_class))
-        taken = set(_PATH_RESERVED) | {c for _, c in children if c} | {class_name}
-        attributes = []
-        for segment, node_class in children:
-            attribute = free_name(segment, taken)
-            taken.add(attribute)
-            attributes.append(PathChild(attribute, segment, node_class))
-        nodes[class_name] = PathNode(class_name, tuple(attributes))
+        claim = Namespace(
+            {*_PATH_RESERVED, class_name, *(c for _, c in children if c)}
+        ).claim
+        nodes[class_name] = PathNode(
+            class_name,
+            tuple(
+                PathChild(claim(segment), segment, node) for segment, node in children
+            ),
+        )
 
     for message in messages:
         node_for(

@@ -13,12 +13,17 @@ from dataclasses import dataclass
 
 from ..diagnostics import InputError
 from ..ir import Api, Enum, Message
-from ..naming import free_name
+from ..naming import Namespace
+from ..resources import RUNTIME_SOURCES
 from .member_names import MessageNames, class_name, message_names
 
-# Names the package's top level keeps for itself: the verbatim runtime modules and the
-# aggregate clients (`from <package>.clients import Client` holds for every API).
-TOP_LEVEL_MODULES = frozenset({"__init__", "_runtime", "_http", "clients"})
+# The aggregate clients' module: `from <package>.clients import Client` for every API.
+CLIENTS_MODULE = "clients"
+# Names the package's top level keeps for itself: its __init__, the runtime modules copied
+# in verbatim, and the aggregate clients.
+TOP_LEVEL_MODULES = frozenset(
+    {"__init__", CLIENTS_MODULE, *(source.stem for source in RUNTIME_SOURCES)}
+)
 
 
 def module_paths(api: Api) -> dict[str, str]:
@@ -32,15 +37,13 @@ def module_paths(api: Api) -> dict[str, str]:
         key=lambda f: (not _stem(f.name).isidentifier(), f.name),
     )
     prefix = _common_prefix([_package_parts(f.package) for f in targets])
-    taken: dict[str, set[str]] = {"": set(TOP_LEVEL_MODULES)}  # directory -> its names
+    namespaces = {"": Namespace(TOP_LEVEL_MODULES)}  # directory -> its names
     directories: dict[tuple[str, ...], str] = {(): ""}
     paths = {}
 
     def claim(directory: str, name: str) -> str:
-        names = taken.setdefault(directory, {"__init__"})
-        free = free_name(_identifier(name), names)
-        names.add(free)
-        return free
+        namespace = namespaces.setdefault(directory, Namespace({"__init__"}))
+        return namespace.claim(_identifier(name))
 
     for target in targets:
         parts = tuple(_package_parts(target.package)[len(prefix) :])
@@ -108,15 +111,13 @@ class Symbols:
                 )
             taken[(module, name)] = item.full_name
             where[item.full_name] = (module, name)
-        names: dict[str, set[str]] = {}
+        namespaces: dict[str, Namespace] = {}
         for module, name in where.values():
-            names.setdefault(module, set()).add(name)
+            namespaces.setdefault(module, Namespace()).names.add(name)
 
         def derived(full_name: str, suffix: str) -> str:
             module, name = where[full_name]
-            free = free_name(name + suffix, names[module])
-            names[module].add(free)
-            return free
+            return namespaces[module].claim(name + suffix)
 
         paths = {m.full_name: derived(m.full_name, "Paths") for m in api.messages}
         zeros = {e.full_name: derived(e.full_name, "_ZERO") for e in api.enums}
@@ -131,7 +132,7 @@ class Symbols:
             paths,
             zeros,
             members,
-            {module: frozenset(module_names) for module, module_names in names.items()},
+            {module: frozenset(n.names) for module, n in namespaces.items()},
         )
 
 
