@@ -46,6 +46,49 @@ class DecodeError(ValueError):
         return DecodeError(path, self.problem)
 
 
+class EncodeError(ValueError):
+    """A value TTS's JSON cannot carry (an EUI of the wrong length, a naive datetime);
+    `path` says where (`ids.dev_eui`), from the message `to_json()` was called on."""
+
+    def __init__(self, value: Any, problem: str, path: str = "") -> None:
+        super().__init__(problem)
+        self.path = path
+        self.problem = problem
+        self._culprit = value  # the innermost value known to hold the bad one
+
+    def __str__(self) -> str:
+        return f"{self.path or '<root>'}: {self.problem}"
+
+    def within(self, message: Message, bare: bool = False) -> EncodeError:
+        """Prefix the key under which `message` holds the bad value (a wrapper
+        message, written `bare`, adds none); `message` becomes the culprit."""
+        key = "" if bare else _key_holding(message, self._culprit)
+        if key and self.path:
+            key += "" if self.path[0] == "[" else "."
+        self.path = key + self.path
+        self._culprit = message
+        return self
+
+
+def _key_holding(message: Message, culprit: object) -> str:
+    """The JSON key of the field of `message` holding `culprit` (itself, not an equal
+    value); an element is `key[2]`, a map value `key["k"]`, as in DecodeError."""
+    for segment, attribute in type(message)._PATH_ATTRIBUTES.items():
+        key = segment.rpartition(".")[2]  # a oneof member by its own name
+        value = getattr(message, attribute)
+        if value is culprit:
+            return key
+        if type(value) is list:
+            for index, item in enumerate(value):
+                if item is culprit:
+                    return f"{key}[{index}]"
+        elif type(value) is dict:
+            for map_key, item in value.items():
+                if item is culprit:
+                    return f"{key}[{json.dumps(map_key)}]"
+    return ""
+
+
 def bad(value: Any, expected: str, key: str) -> NoReturn:
     """Raise for a value of the wrong JSON type."""
     raise DecodeError(key, f"expected {expected}, got {_describe(value)}")
@@ -450,8 +493,24 @@ def hex_bytes(value: Any, length: int, key: str) -> bytes:
     )
 
 
-def hex_out(value: bytes) -> str:
-    return value.hex().upper()
+def hex_out(value: bytes, length: int) -> str:
+    if type(value) is bytes and len(value) == length:
+        return value.hex().upper()
+    if isinstance(value, (bytes, bytearray, memoryview)) and len(value) in (0, length):
+        return bytes(value).hex().upper()
+    if isinstance(value, str):
+        raise EncodeError(
+            value, f"a str where {length} bytes belong; use bytes.fromhex({value!r})"
+        )
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        raise EncodeError(
+            value,
+            f"{len(value)} byte{'' if len(value) == 1 else 's'} where {length} belong "
+            f"(hex {bytes(value).hex()})",
+        )
+    kind = type(value).__name__
+    article = "an" if kind[0] in "aeiou" else "a"
+    raise EncodeError(value, f"{article} {kind} where {length} bytes belong")
 
 
 def devaddr_prefix(value: Any, key: str) -> bytes:
@@ -465,7 +524,13 @@ def devaddr_prefix(value: Any, key: str) -> bytes:
 
 
 def devaddr_prefix_out(value: bytes) -> str:
-    return f"{value[:4].hex().upper()}/{value[4] if len(value) > 4 else 0}"
+    if not isinstance(value, bytes) or len(value) != 5 or value[4] > 32:
+        raise EncodeError(
+            value,
+            f"{value!r} is not a DevAddr prefix: 5 bytes, the address and then the "
+            "prefix length (0 to 32), such as bytes.fromhex('2600000007')",
+        )
+    return f"{value[:4].hex().upper()}/{value[4]}"
 
 
 # --------------------------------------------------------------------------------------
@@ -610,8 +675,8 @@ def timestamp_out(value: _dt.datetime) -> str:
     """UTC with a literal Z; fractions of 0, 3 or 6 digits, as TTS writes them."""
     if value.tzinfo is not _dt.UTC:
         if value.tzinfo is None:
-            raise ValueError(
-                f"timestamp {value!r} has no time zone; use an aware datetime"
+            raise EncodeError(
+                value, f"{value!r} has no time zone; use an aware datetime"
             )
         value = value.astimezone(_dt.UTC)
     micros = value.microsecond

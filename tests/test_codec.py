@@ -17,6 +17,7 @@ from generated.fleet.tracker import (
     Band,
     BandValue,
     BoolValue,
+    EUIValue,
     Fault,
     FrequencyValue,
     Health,
@@ -25,6 +26,7 @@ from generated.fleet.tracker import (
     Location,
     Priority,
     Tracker,
+    Trackers,
     TrackerSettings,
     TrackerSettings_DynamicMode,
     TrackerSettings_StaticMode,
@@ -90,6 +92,62 @@ def test_a_hex_field_of_the_wrong_length_names_its_path() -> None:
         Tracker.from_json({"ids": {"dev_eui": "70B3D5"}})
     assert raised.value.path == "ids.dev_eui"
     assert "invalid length: want 8 bytes, got 6 characters" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("message", "path", "problem"),
+    [
+        (TrackerIdentifiers(dev_eui=EUI[:7]), "dev_eui", "7 bytes where 8 belong"),
+        (
+            Tracker(ids=TrackerIdentifiers(dev_eui="70B3D57ED000ABCD")),  # type: ignore[arg-type]
+            "ids.dev_eui",
+            "a str where 8 bytes belong; use bytes.fromhex('70B3D57ED000ABCD')",
+        ),
+        (Keys(app_key=42), "app_key", "an int where 16 bytes belong"),  # type: ignore[arg-type]
+        (
+            Trackers(trackers=[Tracker(), Tracker(net_id=b"\x00\x13")]),
+            "trackers[1].net_id",
+            "2 bytes where 3 belong (hex 0013)",
+        ),
+        (
+            Tracker(locations={"home": Location(fixed_at=dt.datetime(2024, 1, 1))}),
+            'locations["home"].fixed_at',
+            "datetime.datetime(2024, 1, 1, 0, 0) has no time zone",
+        ),
+        (
+            Tracker(address_prefixes=[bytes.fromhex("2600000007"), b"\x26"]),
+            "address_prefixes[1]",
+            "b'&' is not a DevAddr prefix",
+        ),
+        (
+            Tracker(address_prefixes=[bytes.fromhex("2600000021")]),
+            "address_prefixes[0]",
+            "prefix length (0 to 32)",
+        ),
+        (Tracker(gateway_eui=EUIValue(value=b"\x01")), "gateway_eui", "1 byte where 8"),
+        (EUIValue(value=b"\x01"), "<root>", "1 byte where 8 belong"),
+    ],
+)
+def test_values_tts_json_cannot_carry_raise_naming_their_path(
+    message: Any, path: str, problem: str
+) -> None:
+    """The server would refuse them; the error says where, from the message encoded."""
+    with pytest.raises(rt.EncodeError) as raised:
+        message.to_json()
+    assert raised.value.path == path.replace("<root>", "")
+    assert str(raised.value).startswith(f"{path}: ")
+    assert problem in raised.value.problem
+    with pytest.raises(rt.EncodeError):
+        message.to_json_string()
+
+
+def test_empty_hex_and_any_bytes_like_value_encode() -> None:
+    assert Tracker(gateway_eui=EUIValue()).to_json() == {"gateway_eui": ""}
+    ids = TrackerIdentifiers(dev_eui=bytearray(EUI), join_eui=memoryview(EUI))  # type: ignore[arg-type]
+    assert ids.to_json() == {
+        "dev_eui": "70B3D57ED000ABCD",
+        "join_eui": "70B3D57ED000ABCD",
+    }
 
 
 def test_plain_bytes_are_base64_in_either_alphabet() -> None:
@@ -214,7 +272,7 @@ def test_timestamps_are_utc_with_z() -> None:
     assert decoded.created_at == dt.datetime(
         2020, 7, 31, 12, 17, 51, 645123, tzinfo=dt.UTC
     )
-    with pytest.raises(ValueError, match="no time zone"):
+    with pytest.raises(rt.EncodeError, match="created_at: .* has no time zone"):
         Tracker(created_at=dt.datetime(2024, 1, 1)).to_json()
 
 

@@ -11,12 +11,13 @@ import pytest
 from generator.build import build_checkout
 from generator.checkout import open_checkout
 from generator.diagnostics import InputError
-from generator.ir import Api, ProtoFile
+from generator.ir import Api, Cardinality, FieldKind, JsonFieldCodec, ProtoFile
 from generator.naming import escape_doc, python_name, word_chunks
 from generator.output import write_package
+from generator.passes.codecs import messages_checked_on_encode
 from generator.passes.module_plan import plan_package
 
-from .factories import make_field, make_message
+from .factories import make_field, make_message, message_field
 from .tiny_api import API_DEFINITION, write_modern
 
 
@@ -221,3 +222,45 @@ def test_long_name_lists_are_cut_into_pieces_that_join_back() -> None:
     assert all(len(chunk) <= 40 for chunk in chunks)
     assert "".join(chunks).split() == words
     assert word_chunks([]) == ("",)
+
+
+def test_messages_checked_on_encode_are_those_reaching_a_checked_value() -> None:
+    """A hex field, a timestamp: the messages holding one at any depth, through lists,
+    maps and cycles, add their key to an EncodeError's path; the others need not."""
+    hex_eui = dataclasses.replace(
+        make_field("eui", FieldKind.BYTES),
+        json_codec=JsonFieldCodec("x.MarshalHEXBytes", "x.Unmarshal8Bytes", 8),
+    )
+    messages = [
+        make_message("p.Ids", hex_eui),
+        make_message(
+            "p.Event", make_field("at", FieldKind.MESSAGE, "google.protobuf.Timestamp")
+        ),
+        make_message("p.Device", message_field("ids", "p.Ids")),
+        make_message(
+            "p.List",
+            message_field("items", "p.Device", cardinality=Cardinality.REPEATED),
+        ),
+        make_message(
+            "p.Map", message_field("events", "p.Event", cardinality=Cardinality.MAP)
+        ),
+        make_message(
+            "p.Loop", message_field("next", "p.Loop"), message_field("ids", "p.Ids")
+        ),
+        make_message(
+            "p.Plain",
+            make_field("payload", FieldKind.BYTES),
+            message_field("other", "p.Plain"),
+        ),
+        make_message(
+            "p.Wait", make_field("for", FieldKind.MESSAGE, "google.protobuf.Duration")
+        ),
+    ]
+    assert messages_checked_on_encode(messages) == {
+        "p.Ids",
+        "p.Event",
+        "p.Device",
+        "p.List",
+        "p.Map",
+        "p.Loop",
+    }

@@ -213,6 +213,41 @@ def test_forbidden_path_is_rejected_before_any_request(
     assert [r.target for r in tts.requests] == [f"{DEVICES}/dev1?field_mask=name,nmae"]
 
 
+def test_values_tts_json_cannot_carry_are_rejected_before_any_request(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    runtime, storage = (
+        modules["_runtime"],
+        modules["applicationserver_integrations_storage"],
+    )
+    end_device = modules["end_device"].EndDevice
+    short_eui = ids(modules, dev_eui=bytes.fromhex("70B3D57ED000AB"))
+
+    async def in_the_body(client: Any) -> Any:
+        device = end_device(ids=short_eui, name="n")
+        return await resolve(client.end_device_registry.update(
+            end_device=device, field_mask=[end_device.PATHS.name]))  # fmt: skip
+
+    async def in_the_query(client: Any) -> Any:
+        return await drain(client.application_up_storage.get_stored_application_up(
+            storage.GetStoredApplicationUpRequest(
+                application_ids=ids(modules).application_ids, type="uplink_message",
+                after=datetime.datetime(2026, 11, 22, 10))))  # fmt: skip
+
+    with pytest.raises(runtime.EncodeError) as raised:
+        run(mode, modules["clients"], tts.url, in_the_body)
+    assert str(raised.value) == (
+        "end_device.ids.dev_eui: 7 bytes where 8 belong (hex 70b3d57ed000ab)"
+    )
+    with pytest.raises(runtime.EncodeError) as raised:
+        run(mode, modules["clients"], tts.url, in_the_query)
+    assert str(raised.value) == (
+        "after: datetime.datetime(2026, 11, 22, 10, 0) has no time zone; "
+        "use an aware datetime"
+    )
+    assert tts.requests == []
+
+
 def test_pages_walk_three_pages_and_expose_the_total(
     mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 from types import ModuleType
@@ -123,3 +124,17 @@ def test_end_device_registry_get_in_one_line(modules: dict[str, ModuleType]) -> 
         "/ttn.lorawan.v3.EndDeviceRegistry/Update: forbidden path(s) in field mask:"
     )
     assert "'nmae' (did you mean 'name'?)" in message
+
+
+def test_an_encode_error_in_a_oneof_member_names_the_member(
+    modules: dict[str, ModuleType],
+) -> None:
+    """ApplicationUp's `up` oneof holds the uplink under its own key, as TTS writes it."""
+    messages = modules["messages"]
+    naive = datetime.datetime(2026, 11, 22, 10)
+    up = messages.ApplicationUp(
+        uplink_message=messages.ApplicationUplink(received_at=naive)
+    )
+    with pytest.raises(modules["_runtime"].EncodeError) as raised:
+        up.to_json()
+    assert raised.value.path == "uplink_message.received_at"

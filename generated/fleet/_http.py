@@ -136,7 +136,10 @@ def _text_of(value: Any, key: str) -> str:
     if isinstance(value, bytes):
         return base64.b64encode(value).decode("ascii")
     if isinstance(value, _dt.datetime):
-        return _rt.timestamp_out(value)
+        try:
+            return _rt.timestamp_out(value)
+        except _rt.EncodeError as error:
+            raise _rt.EncodeError(value, error.problem, key) from None
     if isinstance(value, _dt.timedelta):
         return _rt.duration_out(value)
     raise ValueError(

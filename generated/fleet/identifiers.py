@@ -125,14 +125,17 @@ class TrackerIdentifiers(_rt.Message):
 
     def to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
-        if self.tracker_id:
-            d["tracker_id"] = self.tracker_id
-        if self.application_ids is not None:
-            d["application_ids"] = self.application_ids.to_json()
-        if self.dev_eui:
-            d["dev_eui"] = _rt.hex_out(self.dev_eui)
-        if self.join_eui:
-            d["join_eui"] = _rt.hex_out(self.join_eui)
-        if self.dev_addr:
-            d["dev_addr"] = _rt.hex_out(self.dev_addr)
+        try:
+            if self.tracker_id:
+                d["tracker_id"] = self.tracker_id
+            if self.application_ids is not None:
+                d["application_ids"] = self.application_ids.to_json()
+            if self.dev_eui:
+                d["dev_eui"] = _rt.hex_out(self.dev_eui, 8)
+            if self.join_eui:
+                d["join_eui"] = _rt.hex_out(self.join_eui, 8)
+            if self.dev_addr:
+                d["dev_addr"] = _rt.hex_out(self.dev_addr, 4)
+        except _rt.EncodeError as error:
+            raise error.within(self) from None
         return d

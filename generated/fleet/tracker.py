@@ -16,6 +16,8 @@ __all__ = [
     "BandValuePaths",
     "BoolValue",
     "BoolValuePaths",
+    "EUIValue",
+    "EUIValuePaths",
     "Fault",
     "FaultPaths",
     "FrequencyValue",
@@ -150,6 +152,13 @@ class BoolValuePaths(_rt.FieldPath):
     value: _rt.FieldPath
 
 
+class EUIValuePaths(_rt.FieldPath):
+    """Field-mask paths below this point; each attribute is a path (a str)."""
+
+    __slots__ = ()
+    value: _rt.FieldPath
+
+
 class FaultPaths(_rt.FieldPath):
     """Field-mask paths below this point; each attribute is a path (a str)."""
 
@@ -189,6 +198,7 @@ class LocationPaths(_rt.FieldPath):
     __slots__ = ()
     accuracy: _rt.FieldPath
     altitude: _rt.FieldPath
+    fixed_at: _rt.FieldPath
     latitude: _rt.FieldPath
     longitude: _rt.FieldPath
     source_name: _rt.FieldPath
@@ -215,6 +225,7 @@ class TrackerPaths(_rt.FieldPath):
     extra: _rt.FieldPath
     firmware: Tracker_firmwarePaths
     flags: _rt.FieldPath
+    gateway_eui: EUIValuePaths
     health: _rt.FieldPath
     history: _rt.FieldPath
     ids: TrackerIdentifiersPaths
@@ -353,6 +364,31 @@ class BoolValue(_rt.Message):
         return self.value
 
 
+class EUIValue(_rt.Message):
+    """A TTS wrapper of hex bytes: written bare, like the other wrappers."""
+
+    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
+    __slots__ = _SLOTS
+    PATHS: _typing.ClassVar[EUIValuePaths] = EUIValuePaths("")
+    value: bytes
+
+    def __init__(self, *, value: bytes = b"") -> None:
+        self.value = value
+
+    @staticmethod
+    def _decode(data: _typing.Any, key: str = "") -> EUIValue:
+        o = object.__new__(EUIValue)
+        o.value = _rt.hex_bytes(data, 8, key)
+        return o
+
+    def to_json(self) -> _typing.Any:
+        """The bare value: TTS writes wrapper messages without their `value` key."""
+        try:
+            return _rt.hex_out(self.value, 8)
+        except _rt.EncodeError as error:
+            raise error.within(self, bare=True) from None
+
+
 class Fault(_rt.Message):
     """A failure, with the failure that caused it: a self-referencing message."""
 
@@ -480,12 +516,15 @@ class Keys(_rt.Message):
 
     def to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
-        if self.app_key:
-            d["app_key"] = _rt.hex_out(self.app_key)
-        if self.custody:
-            d["custody"] = self.custody._out_
-        if self.encrypted_key:
-            d["encrypted_key"] = _rt.b64_out(self.encrypted_key)
+        try:
+            if self.app_key:
+                d["app_key"] = _rt.hex_out(self.app_key, 16)
+            if self.custody:
+                d["custody"] = self.custody._out_
+            if self.encrypted_key:
+                d["encrypted_key"] = _rt.b64_out(self.encrypted_key)
+        except _rt.EncodeError as error:
+            raise error.within(self) from None
         return d
 
 
@@ -493,7 +532,7 @@ class Location(_rt.Message):
     """The message acme.fleet.v1.Location."""
 
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
-        "latitude longitude altitude accuracy source_name"
+        "latitude longitude altitude accuracy source_name fixed_at"
     )
     __slots__ = _SLOTS
     _JSON_NAMES: _typing.ClassVar[dict[str, str]] = {"origin": "source_name"}
@@ -504,6 +543,7 @@ class Location(_rt.Message):
     accuracy: float
     source_name: str
     """An explicit JSON name, accepted on input beside the proto name."""
+    fixed_at: _dt.datetime | None
 
     def __init__(
         self,
@@ -513,12 +553,14 @@ class Location(_rt.Message):
         altitude: int = 0,
         accuracy: float = 0.0,
         source_name: str = "",
+        fixed_at: _dt.datetime | None = None,
     ) -> None:
         self.latitude = latitude
         self.longitude = longitude
         self.altitude = altitude
         self.accuracy = accuracy
         self.source_name = source_name
+        self.fixed_at = fixed_at
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> Location:
@@ -538,22 +580,29 @@ class Location(_rt.Message):
             o.accuracy = 0.0 if v is None else _rt.floating(v, k)
             v = data.get(k := "source_name", "")
             o.source_name = v if v.__class__ is str else _rt.string_or_null(v, k)
+            v = data.get(k := "fixed_at")
+            o.fixed_at = None if v is None else _rt.timestamp(v, k)
         except _rt.DecodeError as error:
             raise error.under(key) from None
         return o
 
     def to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
-        if self.latitude:
-            d["latitude"] = _rt.float_out(self.latitude)
-        if self.longitude:
-            d["longitude"] = _rt.float_out(self.longitude)
-        if self.altitude:
-            d["altitude"] = self.altitude
-        if self.accuracy:
-            d["accuracy"] = _rt.float_out(self.accuracy)
-        if self.source_name:
-            d["source_name"] = self.source_name
+        try:
+            if self.latitude:
+                d["latitude"] = _rt.float_out(self.latitude)
+            if self.longitude:
+                d["longitude"] = _rt.float_out(self.longitude)
+            if self.altitude:
+                d["altitude"] = self.altitude
+            if self.accuracy:
+                d["accuracy"] = _rt.float_out(self.accuracy)
+            if self.source_name:
+                d["source_name"] = self.source_name
+            if self.fixed_at is not None:
+                d["fixed_at"] = _rt.timestamp_out(self.fixed_at)
+        except _rt.EncodeError as error:
+            raise error.within(self) from None
         return d
 
 
@@ -570,7 +619,7 @@ class Tracker(_rt.Message):
         " clock_drift temperature offset checksum serial rssi snr_total"
         " counters_by_port flags scores bands metadata extra history decoded"
         " visible_paths ratio voltage delta uptime balance sequence online nickname"
-        " token last_fault class",
+        " token last_fault class gateway_eui",
         {"label": "_label", "class": "class_"},
     )
     __slots__ = _SLOTS
@@ -620,6 +669,7 @@ class Tracker(_rt.Message):
     token: bytes | None
     last_fault: Fault | None
     class_: bool
+    gateway_eui: EUIValue | None
     _firmware: tuple[str, _typing.Any] | None
 
     def __init__(
@@ -672,6 +722,7 @@ class Tracker(_rt.Message):
         token: bytes | None = None,
         last_fault: Fault | None = None,
         class_: bool = False,
+        gateway_eui: EUIValue | None = None,
     ) -> None:
         self.ids = ids
         self.created_at = created_at
@@ -717,6 +768,7 @@ class Tracker(_rt.Message):
         self.token = token
         self.last_fault = last_fault
         self.class_ = class_
+        self.gateway_eui = gateway_eui
         self._firmware = _rt.check_one_of(
             "Tracker",
             "firmware",
@@ -899,6 +951,8 @@ class Tracker(_rt.Message):
             o.last_fault = None if v is None else Fault._decode(v, k)
             v = data.get(k := "class", False)
             o.class_ = v if v is True or v is False else _rt.boolean_or_null(v, k)
+            v = data.get(k := "gateway_eui")
+            o.gateway_eui = None if v is None else EUIValue._decode(v, k)
             o._firmware = None
             v = data.get(k := "firmware_url")
             if v is not None:
@@ -933,104 +987,109 @@ class Tracker(_rt.Message):
 
     def to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
-        if self.ids is not None:
-            d["ids"] = self.ids.to_json()
-        if self.created_at is not None:
-            d["created_at"] = _rt.timestamp_out(self.created_at)
-        if self.updated_at is not None:
-            d["updated_at"] = _rt.timestamp_out(self.updated_at)
-        if self.name:
-            d["name"] = self.name
-        if self._label:
-            d["label"] = self._label
-        if self.attributes:
-            d["attributes"] = {k: e for k, e in self.attributes.items()}
-        if self.locations:
-            d["locations"] = {k: e.to_json() for k, e in self.locations.items()}
-        if self.band:
-            d["band"] = self.band._out_
-        if self.health:
-            d["health"] = self.health._out_
-        if self.settings is not None:
-            d["settings"] = self.settings.to_json()
-        if self.keys is not None:
-            d["keys"] = self.keys.to_json()
-        if self.net_id:
-            d["net_id"] = _rt.hex_out(self.net_id)
-        if self.last_nonce:
-            d["last_nonce"] = _rt.hex_out(self.last_nonce)
-        if self.address_prefixes:
-            d["address_prefixes"] = [
-                _rt.devaddr_prefix_out(e) for e in self.address_prefixes
-            ]
-        if self.last_payload:
-            d["last_payload"] = _rt.b64_out(self.last_payload)
-        if self.battery_percent is not None:
-            d["battery_percent"] = self.battery_percent
-        if self.uplinks:
-            d["uplinks"] = str(self.uplinks)
-        if self.clock_drift:
-            d["clock_drift"] = str(self.clock_drift)
-        if self.temperature:
-            d["temperature"] = self.temperature
-        if self.offset:
-            d["offset"] = str(self.offset)
-        if self.checksum:
-            d["checksum"] = self.checksum
-        if self.serial:
-            d["serial"] = str(self.serial)
-        if self.rssi:
-            d["rssi"] = self.rssi
-        if self.snr_total:
-            d["snr_total"] = str(self.snr_total)
-        if self.counters_by_port:
-            d["counters_by_port"] = {
-                _rt.map_key_out(k): str(e) for k, e in self.counters_by_port.items()
-            }
-        if self.flags:
-            d["flags"] = {_rt.map_key_out(k): e for k, e in self.flags.items()}
-        if self.scores:
-            d["scores"] = [_rt.float_out(e) for e in self.scores]
-        if self.bands:
-            d["bands"] = [e._out_ for e in self.bands]
-        if self.metadata is not None:
-            d["metadata"] = self.metadata
-        if self.extra is not None:
-            d["extra"] = self.extra
-        if self.history is not None:
-            d["history"] = self.history
-        if self.decoded is not None:
-            d["decoded"] = _rt.any_out(self.decoded)
-        if self.visible_paths is not None:
-            d["visible_paths"] = _rt.field_mask_out(self.visible_paths)
-        if self.ratio is not None:
-            d["ratio"] = _rt.float_out(self.ratio)
-        if self.voltage is not None:
-            d["voltage"] = _rt.float_out(self.voltage)
-        if self.delta is not None:
-            d["delta"] = str(self.delta)
-        if self.uptime is not None:
-            d["uptime"] = str(self.uptime)
-        if self.balance is not None:
-            d["balance"] = self.balance
-        if self.sequence is not None:
-            d["sequence"] = self.sequence
-        if self.online is not None:
-            d["online"] = self.online
-        if self.nickname is not None:
-            d["nickname"] = self.nickname
-        if self.token is not None:
-            d["token"] = _rt.b64_out(self.token)
-        if self.last_fault is not None:
-            d["last_fault"] = self.last_fault.to_json()
-        if self.class_:
-            d["class"] = self.class_
-        if self._firmware is not None:
-            member, x = self._firmware
-            if member in ("firmware_url", "firmware_ftp"):
-                d[member] = x
-            elif member in ("firmware_image",):
-                d[member] = _rt.b64_out(x)
+        try:
+            if self.ids is not None:
+                d["ids"] = self.ids.to_json()
+            if self.created_at is not None:
+                d["created_at"] = _rt.timestamp_out(self.created_at)
+            if self.updated_at is not None:
+                d["updated_at"] = _rt.timestamp_out(self.updated_at)
+            if self.name:
+                d["name"] = self.name
+            if self._label:
+                d["label"] = self._label
+            if self.attributes:
+                d["attributes"] = {k: e for k, e in self.attributes.items()}
+            if self.locations:
+                d["locations"] = {k: e.to_json() for k, e in self.locations.items()}
+            if self.band:
+                d["band"] = self.band._out_
+            if self.health:
+                d["health"] = self.health._out_
+            if self.settings is not None:
+                d["settings"] = self.settings.to_json()
+            if self.keys is not None:
+                d["keys"] = self.keys.to_json()
+            if self.net_id:
+                d["net_id"] = _rt.hex_out(self.net_id, 3)
+            if self.last_nonce:
+                d["last_nonce"] = _rt.hex_out(self.last_nonce, 2)
+            if self.address_prefixes:
+                d["address_prefixes"] = [
+                    _rt.devaddr_prefix_out(e) for e in self.address_prefixes
+                ]
+            if self.last_payload:
+                d["last_payload"] = _rt.b64_out(self.last_payload)
+            if self.battery_percent is not None:
+                d["battery_percent"] = self.battery_percent
+            if self.uplinks:
+                d["uplinks"] = str(self.uplinks)
+            if self.clock_drift:
+                d["clock_drift"] = str(self.clock_drift)
+            if self.temperature:
+                d["temperature"] = self.temperature
+            if self.offset:
+                d["offset"] = str(self.offset)
+            if self.checksum:
+                d["checksum"] = self.checksum
+            if self.serial:
+                d["serial"] = str(self.serial)
+            if self.rssi:
+                d["rssi"] = self.rssi
+            if self.snr_total:
+                d["snr_total"] = str(self.snr_total)
+            if self.counters_by_port:
+                d["counters_by_port"] = {
+                    _rt.map_key_out(k): str(e) for k, e in self.counters_by_port.items()
+                }
+            if self.flags:
+                d["flags"] = {_rt.map_key_out(k): e for k, e in self.flags.items()}
+            if self.scores:
+                d["scores"] = [_rt.float_out(e) for e in self.scores]
+            if self.bands:
+                d["bands"] = [e._out_ for e in self.bands]
+            if self.metadata is not None:
+                d["metadata"] = self.metadata
+            if self.extra is not None:
+                d["extra"] = self.extra
+            if self.history is not None:
+                d["history"] = self.history
+            if self.decoded is not None:
+                d["decoded"] = _rt.any_out(self.decoded)
+            if self.visible_paths is not None:
+                d["visible_paths"] = _rt.field_mask_out(self.visible_paths)
+            if self.ratio is not None:
+                d["ratio"] = _rt.float_out(self.ratio)
+            if self.voltage is not None:
+                d["voltage"] = _rt.float_out(self.voltage)
+            if self.delta is not None:
+                d["delta"] = str(self.delta)
+            if self.uptime is not None:
+                d["uptime"] = str(self.uptime)
+            if self.balance is not None:
+                d["balance"] = self.balance
+            if self.sequence is not None:
+                d["sequence"] = self.sequence
+            if self.online is not None:
+                d["online"] = self.online
+            if self.nickname is not None:
+                d["nickname"] = self.nickname
+            if self.token is not None:
+                d["token"] = _rt.b64_out(self.token)
+            if self.last_fault is not None:
+                d["last_fault"] = self.last_fault.to_json()
+            if self.class_:
+                d["class"] = self.class_
+            if self.gateway_eui is not None:
+                d["gateway_eui"] = self.gateway_eui.to_json()
+            if self._firmware is not None:
+                member, x = self._firmware
+                if member in ("firmware_url", "firmware_ftp"):
+                    d[member] = x
+                elif member in ("firmware_image",):
+                    d[member] = _rt.b64_out(x)
+        except _rt.EncodeError as error:
+            raise error.within(self) from None
         return d
 
 
@@ -1339,6 +1398,9 @@ class Trackers(_rt.Message):
 
     def to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
-        if self.trackers:
-            d["trackers"] = [e.to_json() for e in self.trackers]
+        try:
+            if self.trackers:
+                d["trackers"] = [e.to_json() for e in self.trackers]
+        except _rt.EncodeError as error:
+            raise error.within(self) from None
         return d

@@ -143,8 +143,11 @@ class CreateTrackerRequest(_rt.Message):
 
     def to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
-        if self.tracker is not None:
-            d["tracker"] = self.tracker.to_json()
+        try:
+            if self.tracker is not None:
+                d["tracker"] = self.tracker.to_json()
+        except _rt.EncodeError as error:
+            raise error.within(self) from None
         return d
 
 
@@ -186,10 +189,13 @@ class GetTrackerRequest(_rt.Message):
 
     def to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
-        if self.tracker_ids is not None:
-            d["tracker_ids"] = self.tracker_ids.to_json()
-        if self.field_mask is not None:
-            d["field_mask"] = _rt.field_mask_out(self.field_mask)
+        try:
+            if self.tracker_ids is not None:
+                d["tracker_ids"] = self.tracker_ids.to_json()
+            if self.field_mask is not None:
+                d["field_mask"] = _rt.field_mask_out(self.field_mask)
+        except _rt.EncodeError as error:
+            raise error.within(self) from None
         return d
 
 
@@ -307,10 +313,13 @@ class ReportRequest(_rt.Message):
 
     def to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
-        if self.tracker_ids is not None:
-            d["tracker_ids"] = self.tracker_ids.to_json()
-        if self.location is not None:
-            d["location"] = self.location.to_json()
+        try:
+            if self.tracker_ids is not None:
+                d["tracker_ids"] = self.tracker_ids.to_json()
+            if self.location is not None:
+                d["location"] = self.location.to_json()
+        except _rt.EncodeError as error:
+            raise error.within(self) from None
         return d
 
 
@@ -349,10 +358,13 @@ class SetTrackerRequest(_rt.Message):
 
     def to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
-        if self.tracker is not None:
-            d["tracker"] = self.tracker.to_json()
-        if self.field_mask is not None:
-            d["field_mask"] = _rt.field_mask_out(self.field_mask)
+        try:
+            if self.tracker is not None:
+                d["tracker"] = self.tracker.to_json()
+            if self.field_mask is not None:
+                d["field_mask"] = _rt.field_mask_out(self.field_mask)
+        except _rt.EncodeError as error:
+            raise error.within(self) from None
         return d
 
 
@@ -391,10 +403,13 @@ class StreamEventsRequest(_rt.Message):
 
     def to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
-        if self.identifiers:
-            d["identifiers"] = [e.to_json() for e in self.identifiers]
-        if self.tail:
-            d["tail"] = self.tail
+        try:
+            if self.identifiers:
+                d["identifiers"] = [e.to_json() for e in self.identifiers]
+            if self.tail:
+                d["tail"] = self.tail
+        except _rt.EncodeError as error:
+            raise error.within(self) from None
         return d
 
 
@@ -446,14 +461,17 @@ class TrackerEvent(_rt.Message):
 
     def to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
-        if self.name:
-            d["name"] = self.name
-        if self.time is not None:
-            d["time"] = _rt.timestamp_out(self.time)
-        if self.tracker_ids is not None:
-            d["tracker_ids"] = self.tracker_ids.to_json()
-        if self.fault is not None:
-            d["fault"] = self.fault.to_json()
+        try:
+            if self.name:
+                d["name"] = self.name
+            if self.time is not None:
+                d["time"] = _rt.timestamp_out(self.time)
+            if self.tracker_ids is not None:
+                d["tracker_ids"] = self.tracker_ids.to_json()
+            if self.fault is not None:
+                d["fault"] = self.fault.to_json()
+        except _rt.EncodeError as error:
+            raise error.within(self) from None
         return d
 
 

@@ -6,8 +6,9 @@ Enums and messages of the API are resolved by the module plan, which knows their
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from ..ir import Field, FieldKind, TypeRef
+from ..ir import Field, FieldKind, Message, TypeRef
 from ..pyir import Codec
 
 SCALARS: dict[FieldKind, Codec] = {
@@ -83,3 +84,32 @@ def builtin_codec(ref: TypeRef, field: Field) -> Codec | None:
         if DEVADDR_PREFIX_MARSHALER.search(field.json_codec.marshaler_func):
             return Codec("devaddr_prefix", "bytes", 'b""')
     return SCALARS[ref.kind]
+
+
+def checked_on_encode(codec: Codec) -> bool:
+    """Whether encoding a value can raise EncodeError: the dialect cannot carry a hex
+    field of the wrong length, a malformed DevAddr prefix or a naive datetime."""
+    return codec.family in ("hex", "devaddr_prefix") or codec.helper == "timestamp"
+
+
+def messages_checked_on_encode(messages: Iterable[Message]) -> frozenset[str]:
+    """The messages whose encoding can raise EncodeError: those with a checked value,
+    and those holding such a message, at any depth."""
+    holders: dict[str, set[str]] = (
+        {}
+    )  # message -> the messages with a field of its type
+    pending: list[str] = []
+    for message in messages:
+        for field in message.fields:
+            codec = builtin_codec(field.value, field)
+            if codec is not None and checked_on_encode(codec):
+                pending.append(message.full_name)
+            elif field.value.kind is FieldKind.MESSAGE:
+                holders.setdefault(field.value.type_name, set()).add(message.full_name)
+    checked: set[str] = set()
+    while pending:
+        name = pending.pop()
+        if name not in checked:
+            checked.add(name)
+            pending.extend(holders.get(name, ()))
+    return frozenset(checked)

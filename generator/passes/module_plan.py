@@ -43,7 +43,7 @@ from ..pyir import (
     PyServiceClient,
 )
 from .clients import plan_service_client
-from .codecs import builtin_codec
+from .codecs import builtin_codec, messages_checked_on_encode
 from .member_names import (
     MODULE_ALIASES,
     MessageNames,
@@ -56,8 +56,9 @@ from .symbols import CLIENTS_MODULE, Symbols, module_paths
 def plan_package(api: Api, package: str) -> PackagePlan:
     modules = module_paths(api)
     symbols = Symbols.of(api, modules)
+    checked_on_encode = messages_checked_on_encode(api.messages)
     planned = tuple(
-        _plan_module(api, file_name, path, symbols)
+        _plan_module(api, file_name, path, symbols, checked_on_encode)
         for file_name, path in sorted(modules.items(), key=lambda item: item[1])
     )
     packages: set[str] = set()
@@ -170,11 +171,19 @@ class _ModuleBuilder:
         return Codec("message", name, "None", helper=name)
 
 
-def _plan_module(api: Api, file_name: str, path: str, symbols: Symbols) -> PyModule:
+def _plan_module(
+    api: Api,
+    file_name: str,
+    path: str,
+    symbols: Symbols,
+    checked_on_encode: frozenset[str],
+) -> PyModule:
     builder = _ModuleBuilder(path, symbols)
     enums = tuple(_plan_enum(e, symbols) for e in api.enums if e.file == file_name)
     messages = tuple(
-        _plan_message(m, builder) for m in api.messages if m.file == file_name
+        _plan_message(m, builder, m.full_name in checked_on_encode)
+        for m in api.messages
+        if m.file == file_name
     )
     path_nodes = plan_path_nodes(
         [m for m in api.messages if m.file == file_name], builder, symbols
@@ -364,7 +373,9 @@ def _noting_deprecation(comment: str, deprecated: bool) -> str:
     return f"{comment}\n\nDeprecated." if comment else "Deprecated."
 
 
-def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
+def _plan_message(
+    message: Message, builder: _ModuleBuilder, encode_can_fail: bool
+) -> PyMessage:
     fields = _plan_fields(message, builder)
     names = builder.symbols.members[message.full_name]
     oneofs = tuple(_plan_oneof(name, fields, names) for name in message.oneofs)
@@ -400,6 +411,7 @@ def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
             if f.json_name != lower_camel(f.proto_name)
         ),
         paths_class=builder.symbols.paths_classes[message.full_name],
+        encode_can_fail=encode_can_fail,
     )
 
 
