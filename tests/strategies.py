@@ -83,7 +83,10 @@ class MessageStrategies:
         return codec.family == "message" and depth <= 0
 
     def field(self, field: PyField, depth: int) -> st.SearchStrategy[Any]:
-        if self._too_deep(field.codec, depth):
+        if (
+            self._too_deep(field.codec, depth)
+            or self.value(field.codec, depth).is_empty
+        ):
             return (
                 st.none()
                 if field.kind == "optional"

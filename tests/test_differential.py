@@ -2,70 +2,50 @@
 
 Messages built by Hypothesis are encoded by the generated client; that JSON, with TTS's
 documented deviations undone (tts-api-conventions.md §3: hex bytes, enum custom values, bare
-TTS wrappers, the `{"paths": [...]}` field mask), must parse into grpcio-tools' `_pb2` class,
-and protobuf's own JSON of it, with the deviations applied again, must equal ours.
+TTS wrappers, the `{"paths": [...]}` field mask), must parse into protobuf's class of the
+message, built from grpcio-tools' compilation of the same files, and protobuf's own JSON of it,
+with the deviations applied again, must equal ours. For the example API, and for TTS: EndDevice
+in depth, and a sweep over every message.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import math
-import sys
-from collections.abc import Iterator
+import warnings
+from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
-from google.protobuf import json_format
-from grpc_tools import protoc
+from google.protobuf import descriptor_pool, json_format, message_factory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.build import build_checkout
-from generator.checkout import bundled_proto_root, open_checkout
+from generator.checkout import open_checkout
 from generator.passes.module_plan import plan_package
+from generator.protoc import compile_checkout
+from generator.pyir import PackagePlan
 
 from .canonical_json import Deviations
-from .conftest import REPO
+from .conftest import PACKAGE, REPO
 from .strategies import MessageStrategies
 
-API = REPO / "protos" / "api"
-PLAN = plan_package(build_checkout(open_checkout(REPO / "protos")), "fleet")
-MESSAGES = {m.class_name: m for module in PLAN.modules for m in module.messages}
-ENUMS = {e.class_name: e for module in PLAN.modules for e in module.enums}
+EXAMPLE_ROOT = REPO / "protos"
 
 
-@pytest.fixture(scope="module")
-def pb2(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, ModuleType]]:
-    out = tmp_path_factory.mktemp("pb2")
-    protos = [p.relative_to(API).as_posix() for p in API.rglob("*.proto")]
-    third_party = [
-        p.relative_to(API / "third_party").as_posix()
-        for p in (API / "third_party").rglob("*.proto")
-    ]
-    names = [p for p in protos if not p.startswith("third_party/")] + third_party
-    args = [
-        "protoc",
-        f"-I{API}",
-        f"-I{API / 'third_party'}",
-        f"-I{bundled_proto_root()}",
-        f"--python_out={out}",
-        *names,
-    ]
-    assert protoc.main(args) == 0
-    sys.path.insert(0, str(out))
-    try:
-        yield {
-            stem: importlib.import_module(f"acme.fleet.v1.{stem}_pb2")
-            for stem in ("identifiers", "tracker", "tracker_services")
-        }
-    finally:
-        sys.path.remove(str(out))
-        for name in [
-            m for m in sys.modules if m.split(".")[0] in ("acme", "thethings")
-        ]:
-            del sys.modules[name]
+def protobuf_classes(root: Path) -> Callable[[str], Any]:
+    """protobuf's message class of each full name, from the checkout's files compiled by
+    grpcio-tools' protoc (what a `_pb2` module builds at import, without writing one).
+    """
+    pool = descriptor_pool.DescriptorPool()
+    for file in compile_checkout(open_checkout(root)).file:  # imports come first
+        pool.Add(file)
+    return lambda full_name: message_factory.GetMessageClass(
+        pool.FindMessageTypeByName(full_name)
+    )
 
 
 def close(ours: Any, theirs: Any) -> bool:
@@ -83,48 +63,75 @@ def close(ours: Any, theirs: Any) -> bool:
     return bool(ours == theirs)
 
 
-def test_our_json_matches_protobufs_with_the_tts_deviations(
-    pb2: dict[str, ModuleType],
+def compare_with_protobuf(
+    root: Path,
+    plan: PackagePlan,
+    modules: dict[str, ModuleType],
+    messages: st.SearchStrategy[str],
+    examples: int,
 ) -> None:
-    from generated.fleet import _runtime, identifiers, tracker, tracker_services
-
-    generated = {
-        "_runtime": _runtime,
-        "identifiers": identifiers,
-        "tracker": tracker,
-        "tracker_services": tracker_services,
-    }
-    strategies = MessageStrategies(PLAN, generated, portable=True)
-    deviations = Deviations(PLAN)
-
-    def pb_class(class_name: str) -> Any:
-        message = MESSAGES[class_name]
-        module = pb2[
-            next(m.path for m in PLAN.modules if message in m.messages).removesuffix(
-                ".py"
-            )
-        ]
-        node: Any = module
-        for part in message.full_name.removeprefix("acme.fleet.v1.").split("."):
-            node = getattr(node, part)
-        return node
+    """For generated messages of the sampled classes: our JSON, deviations undone, parses
+    into protobuf's class, and protobuf's JSON of it, deviations applied, equals ours.
+    """
+    planned = {m.class_name: m for module in plan.modules for m in module.messages}
+    strategies = MessageStrategies(plan, modules, portable=True)
+    deviations = Deviations(plan)
+    protobuf_class = protobuf_classes(root)
 
     @settings(
-        max_examples=1500,
+        max_examples=examples,
         deadline=None,
         derandomize=True,
         database=None,
         suppress_health_check=list(HealthCheck),
     )
-    @given(
-        st.sampled_from(sorted(MESSAGES)).flatmap(lambda n: strategies.message(n, 3))
-    )
+    @given(messages.flatmap(lambda name: strategies.message(name, 3)))
     def compare(message: Any) -> None:
-        plan = MESSAGES[type(message).__name__]
+        message_plan = planned[type(message).__name__]
         ours = json.loads(json.dumps(message.to_json()))
-        canonical = deviations.undo(plan, ours)
-        parsed = json_format.Parse(json.dumps(canonical), pb_class(plan.class_name)())
+        canonical = deviations.undo(message_plan, ours)
+        parsed = json_format.Parse(
+            json.dumps(canonical), protobuf_class(message_plan.full_name)()
+        )
         theirs = json_format.MessageToDict(parsed, preserving_proto_field_name=True)
-        assert close(ours, deviations.apply(plan, theirs)), (ours, theirs)
+        assert close(ours, deviations.apply(message_plan, theirs)), (ours, theirs)
 
     compare()
+
+
+def test_our_json_matches_protobufs_with_the_tts_deviations() -> None:
+    from generated.fleet import _runtime, identifiers, tracker, tracker_services
+
+    plan = plan_package(build_checkout(open_checkout(EXAMPLE_ROOT)), "fleet")
+    modules = {
+        "_runtime": _runtime,
+        "identifiers": identifiers,
+        "tracker": tracker,
+        "tracker_services": tracker_services,
+    }
+    names = sorted(m.class_name for module in plan.modules for m in module.messages)
+    compare_with_protobuf(EXAMPLE_ROOT, plan, modules, st.sampled_from(names), 1500)
+
+
+@pytest.fixture(scope="module")
+def tts_plan(tts_dataset: Path) -> PackagePlan:
+    return plan_package(build_checkout(open_checkout(tts_dataset)), PACKAGE)
+
+
+def test_end_device_json_matches_protobufs(
+    tts_dataset: Path, tts_plan: PackagePlan, modules: dict[str, ModuleType]
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        compare_with_protobuf(tts_dataset, tts_plan, modules, st.just("EndDevice"), 500)
+
+
+def test_every_tts_message_json_matches_protobufs(
+    tts_dataset: Path, tts_plan: PackagePlan, modules: dict[str, ModuleType]
+) -> None:
+    names = sorted(m.class_name for module in tts_plan.modules for m in module.messages)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        compare_with_protobuf(
+            tts_dataset, tts_plan, modules, st.sampled_from(names), 2000
+        )
