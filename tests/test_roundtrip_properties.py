@@ -64,22 +64,34 @@ def test_example_api_messages_roundtrip(message: Any) -> None:
 
 
 @pytest.fixture(scope="module")
-def end_devices(
+def tts_strategies(
     tts_dataset: Path, modules: dict[str, ModuleType]
-) -> st.SearchStrategy[Any]:
+) -> MessageStrategies:
     plan = plan_package(build_checkout(open_checkout(tts_dataset)), PACKAGE)
-    return MessageStrategies(plan, modules).message("EndDevice", 3)
+    return MessageStrategies(plan, modules)
 
 
-def test_end_devices_roundtrip(end_devices: st.SearchStrategy[Any]) -> None:
-    @property_settings(END_DEVICE_EXAMPLES)
-    @given(end_devices)
-    def roundtrip(device: Any) -> None:
-        assert_roundtrip(device)
+def assert_all_roundtrip(messages: st.SearchStrategy[Any], examples: int) -> None:
+    @property_settings(examples)
+    @given(messages)
+    def roundtrip(message: Any) -> None:
+        assert_roundtrip(message)
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         roundtrip()
+
+
+def test_end_devices_roundtrip(tts_strategies: MessageStrategies) -> None:
+    assert_all_roundtrip(tts_strategies.message("EndDevice", 3), END_DEVICE_EXAMPLES)
+
+
+def test_every_tts_message_roundtrips(tts_strategies: MessageStrategies) -> None:
+    """A sweep beside EndDevice: each of TTS's messages a few times."""
+    names = st.sampled_from(sorted(tts_strategies.messages))
+    assert_all_roundtrip(
+        names.flatmap(lambda name: tts_strategies.message(name, 3)), 2_000
+    )
 
 
 def test_at_least_ten_thousand_messages() -> None:
