@@ -50,9 +50,9 @@ class EncodeError(ValueError):
     """A value TTS's JSON cannot carry (an EUI of the wrong length, a naive datetime);
     `path` says where (`ids.dev_eui`), from the message `to_json()` was called on."""
 
-    def __init__(self, value: Any, problem: str, path: str = "") -> None:
+    def __init__(self, value: Any, problem: str) -> None:
         super().__init__(problem)
-        self.path = path
+        self.path = ""
         self.problem = problem
         self._culprit = value  # the innermost value known to hold the bad one
 

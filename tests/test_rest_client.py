@@ -234,6 +234,9 @@ def test_values_tts_json_cannot_carry_are_rejected_before_any_request(
                 application_ids=ids(modules).application_ids, type="uplink_message",
                 after=datetime.datetime(2026, 11, 22, 10))))  # fmt: skip
 
+    async def eui_in_the_query(client: Any) -> Any:
+        return await resolve(client.end_device_registry.get(end_device_ids=short_eui))
+
     with pytest.raises(runtime.EncodeError) as raised:
         run(mode, modules["clients"], tts.url, in_the_body)
     assert str(raised.value) == (
@@ -245,6 +248,9 @@ def test_values_tts_json_cannot_carry_are_rejected_before_any_request(
         "after: datetime.datetime(2026, 11, 22, 10, 0) has no time zone; "
         "use an aware datetime"
     )
+    with pytest.raises(runtime.EncodeError) as raised:
+        run(mode, modules["clients"], tts.url, eui_in_the_query)
+    assert str(raised.value).startswith("end_device_ids.dev_eui: 7 bytes where 8")
     assert tts.requests == []
 
 
