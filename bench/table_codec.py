@@ -158,11 +158,15 @@ class TableCodec:
     def _encode_value(self, codec: Codec) -> Encoder:
         rt, family, helper = self.rt, codec.family, codec.helper
         simple: dict[str, Encoder] = {
-            "int64": str, "float": rt.float_out, "bytes": rt.b64_out, "hex": rt.hex_out,
-            "devaddr_prefix": rt.devaddr_prefix_out, "enum": attrgetter("_out_"), "message": self.encode,
+            "int64": str, "float": rt.float_out, "bytes": rt.b64_out,
+            "hex": lambda v: rt.hex_out(v, codec.hex_length, ""),
+            "devaddr_prefix": lambda v: rt.devaddr_prefix_out(v, ""),
+            "enum": attrgetter("_out_"), "message": self.encode,
         }  # fmt: skip
         if family in simple:
             return simple[family]
+        if helper == "timestamp":
+            return lambda v: rt.timestamp_out(v, "")
         if family == "wkt" and helper not in ("struct", "list_value", "json_value"):
             return getattr(rt, {"any_message": "any", "empty": "empty"}.get(helper, helper) + "_out")  # type: ignore[no-any-return]
         if family == "google_wrapper" and helper in (

@@ -34,6 +34,7 @@ from generated.fleet.tracker import (
 from generator import naming
 
 EUI = bytes.fromhex("70B3D57ED000ABCD")
+SHARED = "70B3D57ED000ABCD"
 
 
 def roundtrip(message: Any) -> Any:
@@ -104,6 +105,11 @@ def test_a_hex_field_of_the_wrong_length_names_its_path() -> None:
             "a str where 8 bytes belong; use bytes.fromhex('70B3D57ED000ABCD')",
         ),
         (Keys(app_key=42), "app_key", "an int where 16 bytes belong"),  # type: ignore[arg-type]
+        (  # the same str in a string field declared earlier is not the bad value
+            TrackerIdentifiers(tracker_id=SHARED, dev_eui=SHARED),  # type: ignore[arg-type]
+            "dev_eui",
+            "a str where 8 bytes belong",
+        ),
         (
             Trackers(trackers=[Tracker(), Tracker(net_id=b"\x00\x13")]),
             "trackers[1].net_id",

@@ -136,7 +136,7 @@ def _text_of(value: Any, key: str) -> str:
     if isinstance(value, bytes):
         return base64.b64encode(value).decode("ascii")
     if isinstance(value, _dt.datetime):
-        return _rt.timestamp_out(value)
+        return _rt.timestamp_out(value, key)
     if isinstance(value, _dt.timedelta):
         return _rt.duration_out(value)
     raise ValueError(

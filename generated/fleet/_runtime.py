@@ -50,42 +50,65 @@ class EncodeError(ValueError):
     """A value TTS's JSON cannot carry (an EUI of the wrong length, a naive datetime);
     `path` says where (`ids.dev_eui`), from the message `to_json()` was called on."""
 
-    def __init__(self, value: Any, problem: str) -> None:
+    def __init__(self, value: Any, problem: str, key: str) -> None:
         super().__init__(problem)
-        self.path = ""
+        self.path = key  # the JSON key of the field holding `value`; "" for a wrapper's
         self.problem = problem
-        self._culprit = value  # the innermost value known to hold the bad one
+        self._culprit = value  # what the next enclosing message holds
+        self._in_field = True  # the next enclosing message holds `value` under `key`
 
     def __str__(self) -> str:
         return f"{self.path or '<root>'}: {self.problem}"
 
-    def within(self, message: Message, bare: bool = False) -> EncodeError:
-        """Prefix the key under which `message` holds the bad value (a wrapper
-        message, written `bare`, adds none); `message` becomes the culprit."""
-        key = "" if bare else _key_holding(message, self._culprit)
-        if key and self.path:
-            key += "" if self.path[0] == "[" else "."
-        self.path = key + self.path
+    def within(self, message: Message) -> EncodeError:
+        """Complete the path on the way out of `message`'s `to_json()`: the element
+        or map value of the field that holds the bad value, or the key of the field
+        that holds the inner message."""
+        if self._in_field:
+            if self.path:
+                field = _field_value(message, self.path)
+                self.path += _position_in(field, self._culprit)
+            self._in_field = False
+        else:
+            key = _key_holding(message, self._culprit)
+            self.path = _joined(key, self.path)
         self._culprit = message
         return self
 
 
-def _key_holding(message: Message, culprit: object) -> str:
-    """The JSON key of the field of `message` holding `culprit` (itself, not an equal
-    value); an element is `key[2]`, a map value `key["k"]`, as in DecodeError."""
+def _joined(key: str, path: str) -> str:
+    return key if not path else f"{key}{'' if path[0] == '[' else '.'}{path}"
+
+
+def _field_value(message: Message, key: str) -> Any:
     for segment, attribute in type(message)._PATH_ATTRIBUTES.items():
-        key = segment.rpartition(".")[2]  # a oneof member by its own name
+        if segment.rpartition(".")[2] == key:  # a oneof member by its own name
+            return getattr(message, attribute)
+    return None
+
+
+def _position_in(value: Any, item: object) -> str:
+    """`[2]` or `["k"]` (as in DecodeError) if `item` is an element or map value of
+    `value`, by identity; else "" (`value` is `item`)."""
+    if type(value) is list:
+        for index, element in enumerate(value):
+            if element is item:
+                return f"[{index}]"
+    elif type(value) is dict:
+        for map_key, element in value.items():
+            if element is item:
+                return f"[{json.dumps(map_key)}]"
+    return ""
+
+
+def _key_holding(message: Message, inner: Message) -> str:
+    """The JSON key, with the position in a list or map, of the field of `message` that
+    holds `inner` (that object, not an equal one)."""
+    for segment, attribute in type(message)._PATH_ATTRIBUTES.items():
         value = getattr(message, attribute)
-        if value is culprit:
-            return key
-        if type(value) is list:
-            for index, item in enumerate(value):
-                if item is culprit:
-                    return f"{key}[{index}]"
-        elif type(value) is dict:
-            for map_key, item in value.items():
-                if item is culprit:
-                    return f"{key}[{json.dumps(map_key)}]"
+        position = _position_in(value, inner)
+        if value is inner or position:
+            return segment.rpartition(".")[2] + position
     return ""
 
 
@@ -493,24 +516,27 @@ def hex_bytes(value: Any, length: int, key: str) -> bytes:
     )
 
 
-def hex_out(value: bytes, length: int) -> str:
+def hex_out(value: bytes, length: int, key: str) -> str:
     if type(value) is bytes and len(value) == length:
         return value.hex().upper()
     if isinstance(value, (bytes, bytearray, memoryview)) and len(value) in (0, length):
         return bytes(value).hex().upper()
     if isinstance(value, str):
         raise EncodeError(
-            value, f"a str where {length} bytes belong; use bytes.fromhex({value!r})"
+            value,
+            f"a str where {length} bytes belong; use bytes.fromhex({value!r})",
+            key,
         )
     if isinstance(value, (bytes, bytearray, memoryview)):
         raise EncodeError(
             value,
             f"{len(value)} byte{'' if len(value) == 1 else 's'} where {length} belong "
             f"(hex {bytes(value).hex()})",
+            key,
         )
     kind = type(value).__name__
     article = "an" if kind[0] in "aeiou" else "a"
-    raise EncodeError(value, f"{article} {kind} where {length} bytes belong")
+    raise EncodeError(value, f"{article} {kind} where {length} bytes belong", key)
 
 
 def devaddr_prefix(value: Any, key: str) -> bytes:
@@ -523,12 +549,13 @@ def devaddr_prefix(value: Any, key: str) -> bytes:
         raise DecodeError(key, f"invalid DevAddr prefix: {_describe(value)}") from None
 
 
-def devaddr_prefix_out(value: bytes) -> str:
+def devaddr_prefix_out(value: bytes, key: str) -> str:
     if not isinstance(value, bytes) or len(value) != 5 or value[4] > 32:
         raise EncodeError(
             value,
             f"{value!r} is not a DevAddr prefix: 5 bytes, the address and then the "
             "prefix length (0 to 32), such as bytes.fromhex('2600000007')",
+            key,
         )
     return f"{value[:4].hex().upper()}/{value[4]}"
 
@@ -671,12 +698,12 @@ def timestamp(value: Any, key: str) -> _dt.datetime:
     return moment.astimezone(_dt.UTC)
 
 
-def timestamp_out(value: _dt.datetime) -> str:
+def timestamp_out(value: _dt.datetime, key: str) -> str:
     """UTC with a literal Z; fractions of 0, 3 or 6 digits, as TTS writes them."""
     if value.tzinfo is not _dt.UTC:
         if value.tzinfo is None:
             raise EncodeError(
-                value, f"{value!r} has no time zone; use an aware datetime"
+                value, f"{value!r} has no time zone; use an aware datetime", key
             )
         value = value.astimezone(_dt.UTC)
     micros = value.microsecond

@@ -131,11 +131,11 @@ class TrackerIdentifiers(_rt.Message):
             if self.application_ids is not None:
                 d["application_ids"] = self.application_ids.to_json()
             if self.dev_eui:
-                d["dev_eui"] = _rt.hex_out(self.dev_eui, 8)
+                d["dev_eui"] = _rt.hex_out(self.dev_eui, 8, "dev_eui")
             if self.join_eui:
-                d["join_eui"] = _rt.hex_out(self.join_eui, 8)
+                d["join_eui"] = _rt.hex_out(self.join_eui, 8, "join_eui")
             if self.dev_addr:
-                d["dev_addr"] = _rt.hex_out(self.dev_addr, 4)
+                d["dev_addr"] = _rt.hex_out(self.dev_addr, 4, "dev_addr")
         except _rt.EncodeError as error:
             raise error.within(self) from None
         return d

@@ -384,9 +384,9 @@ class EUIValue(_rt.Message):
     def to_json(self) -> _typing.Any:
         """The bare value: TTS writes wrapper messages without their `value` key."""
         try:
-            return _rt.hex_out(self.value, 8)
+            return _rt.hex_out(self.value, 8, "")
         except _rt.EncodeError as error:
-            raise error.within(self, bare=True) from None
+            raise error.within(self) from None
 
 
 class Fault(_rt.Message):
@@ -518,7 +518,7 @@ class Keys(_rt.Message):
         d: dict[str, _typing.Any] = {}
         try:
             if self.app_key:
-                d["app_key"] = _rt.hex_out(self.app_key, 16)
+                d["app_key"] = _rt.hex_out(self.app_key, 16, "app_key")
             if self.custody:
                 d["custody"] = self.custody._out_
             if self.encrypted_key:
@@ -600,7 +600,7 @@ class Location(_rt.Message):
             if self.source_name:
                 d["source_name"] = self.source_name
             if self.fixed_at is not None:
-                d["fixed_at"] = _rt.timestamp_out(self.fixed_at)
+                d["fixed_at"] = _rt.timestamp_out(self.fixed_at, "fixed_at")
         except _rt.EncodeError as error:
             raise error.within(self) from None
         return d
@@ -991,9 +991,9 @@ class Tracker(_rt.Message):
             if self.ids is not None:
                 d["ids"] = self.ids.to_json()
             if self.created_at is not None:
-                d["created_at"] = _rt.timestamp_out(self.created_at)
+                d["created_at"] = _rt.timestamp_out(self.created_at, "created_at")
             if self.updated_at is not None:
-                d["updated_at"] = _rt.timestamp_out(self.updated_at)
+                d["updated_at"] = _rt.timestamp_out(self.updated_at, "updated_at")
             if self.name:
                 d["name"] = self.name
             if self._label:
@@ -1011,12 +1011,13 @@ class Tracker(_rt.Message):
             if self.keys is not None:
                 d["keys"] = self.keys.to_json()
             if self.net_id:
-                d["net_id"] = _rt.hex_out(self.net_id, 3)
+                d["net_id"] = _rt.hex_out(self.net_id, 3, "net_id")
             if self.last_nonce:
-                d["last_nonce"] = _rt.hex_out(self.last_nonce, 2)
+                d["last_nonce"] = _rt.hex_out(self.last_nonce, 2, "last_nonce")
             if self.address_prefixes:
                 d["address_prefixes"] = [
-                    _rt.devaddr_prefix_out(e) for e in self.address_prefixes
+                    _rt.devaddr_prefix_out(e, "address_prefixes")
+                    for e in self.address_prefixes
                 ]
             if self.last_payload:
                 d["last_payload"] = _rt.b64_out(self.last_payload)

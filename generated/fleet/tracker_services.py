@@ -465,7 +465,7 @@ class TrackerEvent(_rt.Message):
             if self.name:
                 d["name"] = self.name
             if self.time is not None:
-                d["time"] = _rt.timestamp_out(self.time)
+                d["time"] = _rt.timestamp_out(self.time, "time")
             if self.tracker_ids is not None:
                 d["tracker_ids"] = self.tracker_ids.to_json()
             if self.fault is not None:
