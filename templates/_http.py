@@ -209,7 +209,7 @@ class Route:
         )
 
 
-class MissingPathValueError(ValueError):
+class MissingPathValueError(_rt.PicklableError, ValueError):
     """No HTTP binding of the RPC has all its path values set in the request."""
 
     def __init__(self, rpc: str, routes: tuple[tuple[str, ...], ...]) -> None:
@@ -218,7 +218,7 @@ class MissingPathValueError(ValueError):
         super().__init__(f"{rpc}: set the path values of one route: {options}")
 
 
-class GrpcOnlyError(NotImplementedError):
+class GrpcOnlyError(_rt.PicklableError, NotImplementedError):
     """The RPC has no HTTP binding: TTS serves it over gRPC only."""
 
     def __init__(self, rpc: str) -> None:
@@ -267,7 +267,7 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-class ApiError(Exception):
+class ApiError(_rt.PicklableError):
     """An error from TTS (or from a proxy on the way), by gRPC code and HTTP status."""
 
     grpc_code = 2  # Unknown

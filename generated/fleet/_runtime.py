@@ -27,7 +27,28 @@ P = TypeVar("P", bound=str)
 # Errors
 
 
-class DecodeError(ValueError):
+class PicklableError(Exception):
+    """An error whose `__init__` takes other arguments than its message still pickles
+    (multiprocessing and concurrent.futures send errors between processes): it is
+    rebuilt from its message and attributes, without calling `__init__`."""
+
+    _NOT_PICKLED: ClassVar[frozenset[str]] = frozenset()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = {k: v for k, v in vars(self).items() if k not in self._NOT_PICKLED}
+        return _rebuilt_error, (type(self), self.args, state)
+
+
+def _rebuilt_error(
+    cls: type[PicklableError], args: tuple[Any, ...], state: dict[str, Any]
+) -> PicklableError:
+    error = cls.__new__(cls)
+    error.args = args
+    vars(error).update(state)
+    return error
+
+
+class DecodeError(PicklableError, ValueError):
     """JSON that does not fit the message; `path` says where (`ids.dev_eui`)."""
 
     def __init__(self, path: str, problem: str) -> None:
@@ -46,9 +67,11 @@ class DecodeError(ValueError):
         return DecodeError(path, self.problem)
 
 
-class EncodeError(ValueError):
+class EncodeError(PicklableError, ValueError):
     """A value TTS's JSON cannot carry (an EUI of the wrong length, a naive datetime);
     `path` says where (`ids.dev_eui`), from the message `to_json()` was called on."""
+
+    _NOT_PICKLED = frozenset({"_culprit"})  # the bad value may not pickle; `path` says
 
     def __init__(self, value: Any, problem: str, key: str) -> None:
         super().__init__(problem)
@@ -921,7 +944,7 @@ class AllPaths:
 ALL = AllPaths()  # every allowed path of a read RPC
 
 
-class FieldMaskError(ValueError):
+class FieldMaskError(PicklableError, ValueError):
     """A field mask the server would reject; raised before any request is made."""
 
     def __init__(self, rpc: str, message: str) -> None:
