@@ -95,9 +95,8 @@ def checked_on_encode(codec: Codec) -> bool:
 def messages_checked_on_encode(messages: Iterable[Message]) -> frozenset[str]:
     """The messages whose encoding can raise EncodeError: those with a checked value,
     and those holding such a message, at any depth."""
-    holders: dict[str, set[str]] = (
-        {}
-    )  # message -> the messages with a field of its type
+    # message -> the messages with a field of its type
+    holders: dict[str, set[str]] = {}
     pending: list[str] = []
     for message in messages:
         for field in message.fields:
