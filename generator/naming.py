@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-import keyword
 import re
 import textwrap
 from collections.abc import Collection, Iterable
 
 from .black_layout import LINE_LENGTH
 
+# Python 3.11's keywords and soft keywords, written out: the `keyword` module of a later
+# Python adds soft keywords (3.12: `type`), and the output must not depend on the Python
+# running the generator. A test checks that this holds every hard keyword of the running one.
+KEYWORDS = frozenset({
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
+    "return", "try", "while", "with", "yield",
+    "_", "case", "match",
+})  # fmt: skip
+
 
 def python_name(name: str) -> str:
     """A proto name as a Python identifier: keywords get a trailing underscore."""
-    return (
-        f"{name}_" if keyword.iskeyword(name) or keyword.issoftkeyword(name) else name
-    )
+    return f"{name}_" if name in KEYWORDS else name
 
 
 def free_name(name: str, taken: Collection[str]) -> str:

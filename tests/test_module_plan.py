@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import keyword
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from generator.build import build_checkout
 from generator.checkout import open_checkout
 from generator.diagnostics import InputError
 from generator.ir import Api, Cardinality, FieldKind, JsonFieldCodec, ProtoFile
-from generator.naming import escape_doc, python_name, word_chunks
+from generator.naming import KEYWORDS, escape_doc, python_name, word_chunks
 from generator.output import write_package
 from generator.passes.codecs import messages_checked_on_encode
 from generator.passes.module_plan import plan_package
@@ -28,6 +29,14 @@ def test_python_names_avoid_keywords() -> None:
         "name",
         "from_",
     ]
+
+
+def test_keywords_do_not_depend_on_the_python_running_the_generator() -> None:
+    """`type` became a soft keyword in 3.12; TTS has fields named `type`, which must keep
+    their name whichever Python generates. A hard keyword of a newer Python fails here.
+    """
+    assert python_name("type") == "type"
+    assert set(keyword.kwlist) <= KEYWORDS
 
 
 @pytest.mark.parametrize(
