@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, NoReturn, Self, TypeVa
 T = TypeVar("T")
 K = TypeVar("K")
 P = TypeVar("P", bound=str)
+M = TypeVar("M", bound="Message")
 
 # --------------------------------------------------------------------------------------
 # Errors
@@ -204,6 +205,7 @@ class Message:
     # Field-mask path segment -> attribute; oneof name -> slot of (member, value).
     _PATH_ATTRIBUTES: ClassVar[Mapping[str, str]] = {}
     _ONEOF_SLOTS: ClassVar[Mapping[str, str]] = {}
+    _FULL_NAME: ClassVar[str] = ""  # the proto name, as an Any's `@type` ends
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -826,6 +828,26 @@ class AnyMessage:
     def __repr__(self) -> str:
         return f"AnyMessage({self.type_url!r}, {self.fields!r})"
 
+    @classmethod
+    def of(cls, message: Message) -> AnyMessage:
+        """An Any holding `message`; a message written bare (a TTS wrapper) goes under
+        "value", as protobuf writes well-known types in an Any."""
+        data = message.to_json()
+        fields = data if type(data) is dict else {"value": data}
+        return cls(f"type.googleapis.com/{type(message)._FULL_NAME}", fields)
+
+    def unpack(self, message: type[M]) -> M:
+        """The message inside, as `message`, the type `@type` names (an event's `data`
+        as `ApplicationUp`, say); DecodeError names a mismatch or the bad path."""
+        held = self.type_url.rpartition("/")[2]
+        if held != message._FULL_NAME:
+            raise DecodeError("@type", f"holds {held}, not {message._FULL_NAME}")
+        # A message written bare is what its unset instance encodes to: not an object.
+        bare = type(_unset_message(message).to_json()) is not dict
+        data = self.fields.get("value") if bare else self.fields
+        unpacked: M = message._decode(data, "")
+        return unpacked
+
 
 def any_message(value: Any, key: str) -> AnyMessage:
     if type(value) is not dict or type(value.get("@type")) is not str:
@@ -842,6 +864,7 @@ class Empty(Message):
     """`google.protobuf.Empty`: no fields, written as `{}`; also a request or reply."""
 
     __slots__ = ()
+    _FULL_NAME = "google.protobuf.Empty"
 
     @staticmethod
     def _decode(data: Any, key: str = "") -> Empty:

@@ -326,6 +326,32 @@ def test_field_masks_structs_any_and_values() -> None:
     assert Tracker.from_json({"visible_paths": "a,b"}).visible_paths == ["a", "b"]
 
 
+def test_any_packs_and_unpacks_a_message_of_the_api() -> None:
+    location = Location(latitude=1.5, source_name="gps")
+    packed = rt.AnyMessage.of(location)
+    assert packed == rt.AnyMessage(
+        "type.googleapis.com/acme.fleet.v1.Location",
+        {"latitude": 1.5, "source_name": "gps"},
+    )
+    assert packed.unpack(Location) == location
+    assert roundtrip(Tracker(decoded=packed)).decoded.unpack(Location) == location
+    # A message written bare (a TTS wrapper) sits under "value", as in protobuf's JSON.
+    flag = BoolValue(value=True)
+    assert rt.AnyMessage.of(flag).fields == {"value": True}
+    assert rt.AnyMessage.of(flag).unpack(BoolValue) == flag
+
+
+def test_unpacking_an_any_checks_its_type_and_content() -> None:
+    with pytest.raises(rt.DecodeError) as raised:
+        rt.AnyMessage.of(Location()).unpack(Keys)
+    assert str(raised.value) == (
+        "@type: holds acme.fleet.v1.Location, not acme.fleet.v1.Keys"
+    )
+    bad = rt.AnyMessage("type.googleapis.com/acme.fleet.v1.Location", {"latitude": "x"})
+    with pytest.raises(rt.DecodeError, match="^latitude: "):
+        bad.unpack(Location)
+
+
 def test_maps_with_non_string_keys() -> None:
     tracker = Tracker(counters_by_port={1: 2**40}, flags={True: "yes"})
     assert tracker.to_json() == {

@@ -47,7 +47,8 @@ def test_class_names_join_nesting_and_avoid_keywords_and_the_builtins_used() -> 
 def test_fields_keep_their_names_unless_the_class_body_uses_them() -> None:
     fields = [
         "name", "self", "str", "list", "bytes", "to_json", "PATHS", "_rt", "_SLOTS",
-        "_decode", "property", "class", "Device", "Kind", "Kind_ZERO", "range", "type",
+        "_decode", "_FULL_NAME", "property", "class", "Device", "Kind", "Kind_ZERO",
+        "range", "type",
     ]  # fmt: skip
     message = make_message(
         "acme.v1.Device", *(make_field(n, number=i + 1) for i, n in enumerate(fields))
@@ -64,6 +65,7 @@ def test_fields_keep_their_names_unless_the_class_body_uses_them() -> None:
         "_rt": "_rt_",
         "_SLOTS": "_SLOTS_",
         "_decode": "_decode_",
+        "_FULL_NAME": "_FULL_NAME_",
         "property": "property_",
         "class": "class_",
         "Device": "Device_",

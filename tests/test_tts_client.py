@@ -138,3 +138,20 @@ def test_an_encode_error_in_a_oneof_member_names_the_member(
     with pytest.raises(modules["_runtime"].EncodeError) as raised:
         up.to_json()
     assert raised.value.path == "uplink_message.received_at"
+
+
+def test_an_events_data_unpacks_to_its_message(modules: dict[str, ModuleType]) -> None:
+    events, messages = modules["events"], modules["messages"]
+    event = events.Event.from_json(
+        {
+            "name": "as.up.data.forward",
+            "data": {
+                "@type": "type.googleapis.com/ttn.lorawan.v3.ApplicationUp",
+                "end_device_ids": {"device_id": "dev1", "dev_eui": "70B3D57ED000ABCD"},
+                "uplink_message": {"f_port": 1, "frm_payload": "AQI="},
+            },
+        }
+    )
+    up = event.data.unpack(messages.ApplicationUp)
+    assert up.end_device_ids.dev_eui == bytes.fromhex("70B3D57ED000ABCD")
+    assert up.uplink_message.frm_payload == b"\x01\x02"

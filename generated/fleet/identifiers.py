@@ -39,6 +39,7 @@ class ApplicationIdentifiers(_rt.Message):
 
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("application_id")
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.ApplicationIdentifiers"
     PATHS: _typing.ClassVar[ApplicationIdentifiersPaths] = ApplicationIdentifiersPaths(
         ""
     )
@@ -75,6 +76,7 @@ class TrackerIdentifiers(_rt.Message):
         "tracker_id application_ids dev_eui join_eui dev_addr"
     )
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.TrackerIdentifiers"
     PATHS: _typing.ClassVar[TrackerIdentifiersPaths] = TrackerIdentifiersPaths("")
     tracker_id: str
     application_ids: ApplicationIdentifiers | None

@@ -323,6 +323,7 @@ class BandValue(_rt.Message):
 
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.BandValue"
     PATHS: _typing.ClassVar[BandValuePaths] = BandValuePaths("")
     value: Band
 
@@ -345,6 +346,7 @@ class BoolValue(_rt.Message):
 
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.BoolValue"
     PATHS: _typing.ClassVar[BoolValuePaths] = BoolValuePaths("")
     value: bool
 
@@ -369,6 +371,7 @@ class EUIValue(_rt.Message):
 
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.EUIValue"
     PATHS: _typing.ClassVar[EUIValuePaths] = EUIValuePaths("")
     value: bytes
 
@@ -396,6 +399,7 @@ class Fault(_rt.Message):
         "message cause code attributes"
     )
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.Fault"
     PATHS: _typing.ClassVar[FaultPaths] = FaultPaths("")
     message: str
     cause: Fault | None
@@ -454,6 +458,7 @@ class FrequencyValue(_rt.Message):
 
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.FrequencyValue"
     PATHS: _typing.ClassVar[FrequencyValuePaths] = FrequencyValuePaths("")
     value: int
 
@@ -478,6 +483,7 @@ class Keys(_rt.Message):
         "app_key custody encrypted_key"
     )
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.Keys"
     PATHS: _typing.ClassVar[KeysPaths] = KeysPaths("")
     app_key: bytes
     """An AES-128 key: 16 bytes of hex."""
@@ -535,6 +541,7 @@ class Location(_rt.Message):
         "latitude longitude altitude accuracy source_name fixed_at"
     )
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.Location"
     _JSON_NAMES: _typing.ClassVar[dict[str, str]] = {"origin": "source_name"}
     PATHS: _typing.ClassVar[LocationPaths] = LocationPaths("")
     latitude: float
@@ -623,6 +630,7 @@ class Tracker(_rt.Message):
         {"label": "_label", "class": "class_"},
     )
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.Tracker"
     PATHS: _typing.ClassVar[TrackerPaths] = TrackerPaths("")
     ids: TrackerIdentifiers | None
     created_at: _dt.datetime | None
@@ -1102,6 +1110,7 @@ class TrackerSettings(_rt.Message):
         " mode.disabled"
     )
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.TrackerSettings"
     PATHS: _typing.ClassVar[TrackerSettingsPaths] = TrackerSettingsPaths("")
     report_interval: _dt.timedelta | None
     adaptive: BoolValue | None
@@ -1246,6 +1255,7 @@ class TrackerSettings_DynamicMode(_rt.Message):
 
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("margin limits")
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.TrackerSettings.DynamicMode"
     PATHS: _typing.ClassVar[TrackerSettings_DynamicModePaths] = (
         TrackerSettings_DynamicModePaths("")
     )
@@ -1293,6 +1303,7 @@ class TrackerSettings_DynamicMode_Limits(_rt.Message):
 
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("min max")
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.TrackerSettings.DynamicMode.Limits"
     PATHS: _typing.ClassVar[TrackerSettings_DynamicMode_LimitsPaths] = (
         TrackerSettings_DynamicMode_LimitsPaths("")
     )
@@ -1335,6 +1346,7 @@ class TrackerSettings_StaticMode(_rt.Message):
         "spreading_factor channels"
     )
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.TrackerSettings.StaticMode"
     PATHS: _typing.ClassVar[TrackerSettings_StaticModePaths] = (
         TrackerSettings_StaticModePaths("")
     )
@@ -1377,6 +1389,7 @@ class Trackers(_rt.Message):
 
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("trackers")
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.Trackers"
     PATHS: _typing.ClassVar[TrackersPaths] = TrackersPaths("")
     trackers: list[Tracker]
 

@@ -121,6 +121,7 @@ class CreateTrackerRequest(_rt.Message):
 
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("tracker")
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.CreateTrackerRequest"
     PATHS: _typing.ClassVar[CreateTrackerRequestPaths] = CreateTrackerRequestPaths("")
     tracker: Tracker | None
 
@@ -158,6 +159,7 @@ class GetTrackerRequest(_rt.Message):
         "tracker_ids field_mask"
     )
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.GetTrackerRequest"
     PATHS: _typing.ClassVar[GetTrackerRequestPaths] = GetTrackerRequestPaths("")
     tracker_ids: TrackerIdentifiers | None
     field_mask: list[str] | None
@@ -206,6 +208,7 @@ class ListTrackersRequest(_rt.Message):
         "application_ids field_mask order limit page tags"
     )
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.ListTrackersRequest"
     PATHS: _typing.ClassVar[ListTrackersRequestPaths] = ListTrackersRequestPaths("")
     application_ids: ApplicationIdentifiers | None
     field_mask: list[str] | None
@@ -282,6 +285,7 @@ class ReportRequest(_rt.Message):
         "tracker_ids location"
     )
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.ReportRequest"
     PATHS: _typing.ClassVar[ReportRequestPaths] = ReportRequestPaths("")
     tracker_ids: TrackerIdentifiers | None
     location: Location | None
@@ -330,6 +334,7 @@ class SetTrackerRequest(_rt.Message):
         "tracker field_mask"
     )
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.SetTrackerRequest"
     PATHS: _typing.ClassVar[SetTrackerRequestPaths] = SetTrackerRequestPaths("")
     tracker: Tracker | None
     field_mask: list[str] | None
@@ -373,6 +378,7 @@ class StreamEventsRequest(_rt.Message):
 
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("identifiers tail")
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.StreamEventsRequest"
     PATHS: _typing.ClassVar[StreamEventsRequestPaths] = StreamEventsRequestPaths("")
     identifiers: list[TrackerIdentifiers]
     tail: int
@@ -420,6 +426,7 @@ class TrackerEvent(_rt.Message):
         "name time tracker_ids fault"
     )
     __slots__ = _SLOTS
+    _FULL_NAME = "acme.fleet.v1.TrackerEvent"
     PATHS: _typing.ClassVar[TrackerEventPaths] = TrackerEventPaths("")
     name: str
     time: _dt.datetime | None
