@@ -556,7 +556,7 @@ def hex_out(value: bytes, length: int, key: str) -> str:
         raise EncodeError(
             value,
             f"{len(value)} byte{'' if len(value) == 1 else 's'} where {length} belong "
-            f"(hex {bytes(value).hex()})",
+            f"(hex {bytes(value).hex().upper()})",
             key,
         )
     kind = type(value).__name__

@@ -240,7 +240,7 @@ def test_values_tts_json_cannot_carry_are_rejected_before_any_request(
     with pytest.raises(runtime.EncodeError) as raised:
         run(mode, modules["clients"], tts.url, in_the_body)
     assert str(raised.value) == (
-        "end_device.ids.dev_eui: 7 bytes where 8 belong (hex 70b3d57ed000ab)"
+        "end_device.ids.dev_eui: 7 bytes where 8 belong (hex 70B3D57ED000AB)"
     )
     with pytest.raises(runtime.EncodeError) as raised:
         run(mode, modules["clients"], tts.url, in_the_query)
