@@ -1,5 +1,6 @@
 # Deliberate misuse of the generated client: every marked line must fail type checking
 # with the error code after "E:", and nothing else may fail. Checked by test_typing.py.
+from generated.fleet._runtime import AnyMessage
 from generated.fleet.tracker import Band, Tracker, TrackerSettings
 from generated.fleet.tracker_services import (
     TRACKER_REGISTRY_GET_MASK,
@@ -16,6 +17,7 @@ Tracker(settings=TrackerSettings(static=Band.BAND_US))  # E: arg-type
 Tracker().uplinks = "12"  # E: assignment
 Tracker.PATHS.nmae  # E: attr-defined
 Tracker.PATHS.name.first  # E: attr-defined
+settings: TrackerSettings = AnyMessage.of(Tracker()).unpack(Tracker)  # E: assignment
 
 # The REST clients: keyword arguments are typed, paths checked, replies typed.
 from generated.fleet.clients import AsyncClient, Client  # noqa: E402

@@ -21,6 +21,7 @@ tracker.settings = TrackerSettings(
 tracker.uplinks = 12
 path: str = Tracker.PATHS.settings.mode.dynamic.limits.max
 decoded: Tracker = Tracker.from_json(tracker.to_json())
+unpacked: Tracker = _runtime.AnyMessage.of(tracker).unpack(Tracker)
 
 
 def rest_clients() -> None:
