@@ -76,4 +76,5 @@ def test_tts_error_details_pickle_whole() -> None:
     copy = pickle.loads(pickle.dumps(error))
     assert (copy.status, copy.code, copy.details.correlation_id) == (403, 7, "c0ffee")
     assert copy.details.attributes == {"rights": ["RIGHT_APPLICATION_INFO"]}
+    assert error.details is not None
     assert copy.details.message_format == error.details.message_format
