@@ -175,10 +175,11 @@ class TableCodec:
             "floating",
             "b64",
         ):
-            return {
+            wrapped: dict[str, Encoder] = {
                 "int64": str,
                 "uint64": str,
                 "floating": rt.float_out,
                 "b64": rt.b64_out,
-            }[helper]
+            }
+            return wrapped[helper]
         return lambda v: v

@@ -9,6 +9,7 @@ well-known type.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import cache
 from types import ModuleType
 from typing import Any
@@ -33,6 +34,11 @@ INTEGER_RANGES = {
 }
 
 
+def keyed(attribute: str) -> Callable[[Any], dict[str, Any]]:
+    """A value as the keyword arguments that set `attribute` to it."""
+    return lambda value: {attribute: value}
+
+
 class MessageStrategies:
     def __init__(
         self,
@@ -46,7 +52,7 @@ class MessageStrategies:
         self.portable = portable
         self.runtime = modules["_runtime"]
         self.messages: dict[str, tuple[PyMessage, type]] = {}
-        self.enums: dict[str, type] = {}
+        self.enums: dict[str, Any] = {}
         for module in plan.modules:
             generated = modules[module.path.removesuffix(".py").replace("/", ".")]
             for message in module.messages:
@@ -70,7 +76,7 @@ class MessageStrategies:
         choices = [
             st.one_of(
                 st.just({}),
-                *(self.value(m.codec, depth).map(lambda v, a=m.attribute: {a: v}) for m in o.members
+                *(self.value(m.codec, depth).map(keyed(m.attribute)) for m in o.members
                   if not (m.deprecated or self._too_deep(m.codec, depth))),
             )  # fmt: skip
             for o in plan.oneofs

@@ -497,7 +497,7 @@ def test_path_constants_are_made_from_their_annotations() -> None:
     assert isinstance(paths.ids, rt.FieldPath) and paths.ids == "ids"
     assert {"class_", "ids", "settings"} <= set(dir(paths))
     with pytest.raises(AttributeError, match="TrackerPaths has no path 'nmae'"):
-        paths.nmae  # noqa: B018
+        paths.nmae  # type: ignore[attr-defined]  # noqa: B018
     assert paths.name.upper() == "NAME"  # still a str
 
 

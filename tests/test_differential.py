@@ -58,7 +58,7 @@ def close(ours: Any, theirs: Any) -> bool:
         return len(ours) == len(theirs) and all(map(close, ours, theirs))
     if isinstance(ours, float) or isinstance(theirs, float):
         if isinstance(ours, str) or isinstance(theirs, str):
-            return ours == theirs  # "Infinity"
+            return bool(ours == theirs)  # "Infinity"
         return math.isclose(ours, theirs, rel_tol=1e-6, abs_tol=1e-30)
     return bool(ours == theirs)
 

@@ -646,7 +646,8 @@ def path_value(
     if isinstance(default, bool):
         return True
     if hasattr(default, "name") and isinstance(default, int):  # an enum
-        return next(member for member in type(default) if member != default)
+        members: Any = type(default)
+        return next(member for member in members if member != default)
     if isinstance(default, int):
         return 7 + index
     return f"v{index}-{parameter.replace('.', '-').replace('_', '-')}"
