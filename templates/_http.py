@@ -190,16 +190,13 @@ class Route:
 
     def request(self, message: _rt.Message, segments: list[str]) -> HttpRequest:
         path = self.path.format(*segments)
+        # Encoded even when only the query is sent: that refuses, by path, what TTS's
+        # JSON cannot carry, such as an EUI of the wrong length (sent as base64 there).
+        body = message.to_json()
         if self.body == "*":
             return HttpRequest(
-                self.method,
-                path,
-                body=message.to_json(),
-                response_field=self.response_field,
+                self.method, path, body=body, response_field=self.response_field
             )
-        # Encoded even when only the query is sent: that refuses, by path, what TTS's
-        # JSON cannot carry, such as an EUI of the wrong length (sent as base64 here).
-        body = message.to_json()
         return HttpRequest(
             self.method,
             path,

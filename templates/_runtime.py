@@ -90,7 +90,7 @@ class EncodeError(PicklableError, ValueError):
         that holds the inner message."""
         if self._in_field:
             if self.path:
-                field = _field_value(message, self.path)
+                field = getattr(message, attribute_of(type(message), self.path))
                 self.path += _position_in(field, self._culprit)
             self._in_field = False
         else:
@@ -102,13 +102,6 @@ class EncodeError(PicklableError, ValueError):
 
 def _joined(key: str, path: str) -> str:
     return key if not path else f"{key}{'' if path[0] == '[' else '.'}{path}"
-
-
-def _field_value(message: Message, key: str) -> Any:
-    for segment, attribute in type(message)._PATH_ATTRIBUTES.items():
-        if segment.rpartition(".")[2] == key:  # a oneof member by its own name
-            return getattr(message, attribute)
-    return None
 
 
 def _position_in(value: Any, item: object) -> str:
@@ -544,19 +537,19 @@ def hex_bytes(value: Any, length: int, key: str) -> bytes:
 def hex_out(value: bytes, length: int, key: str) -> str:
     if type(value) is bytes and len(value) == length:
         return value.hex().upper()
-    if isinstance(value, (bytes, bytearray, memoryview)) and len(value) in (0, length):
-        return bytes(value).hex().upper()
-    if isinstance(value, str):
-        raise EncodeError(
-            value,
-            f"a str where {length} bytes belong; use bytes.fromhex({value!r})",
-            key,
-        )
     if isinstance(value, (bytes, bytearray, memoryview)):
+        if len(value) in (0, length):
+            return bytes(value).hex().upper()
         raise EncodeError(
             value,
             f"{len(value)} byte{'' if len(value) == 1 else 's'} where {length} belong "
             f"(hex {bytes(value).hex().upper()})",
+            key,
+        )
+    if isinstance(value, str):
+        raise EncodeError(
+            value,
+            f"a str where {length} bytes belong; use bytes.fromhex({value!r})",
             key,
         )
     kind = type(value).__name__

@@ -118,9 +118,7 @@ class _ModuleBuilder:
 
     def reference(self, full_name: str) -> str:
         """The class of a message or enum, imported if it lives in another module."""
-        return self._use(
-            self.symbols.where[full_name][0], self.symbols.where[full_name][1]
-        )
+        return self._use(*self.symbols.where[full_name])
 
     def reference_paths(self, full_name: str) -> str:
         """A message's path class, imported if need be."""
@@ -129,9 +127,8 @@ class _ModuleBuilder:
 
     def reference_zero(self, full_name: str) -> str:
         """An enum's zero constant, imported if need be."""
-        return self._use(
-            self.symbols.where[full_name][0], self.symbols.zeros[full_name]
-        )
+        module = self.symbols.where[full_name][0]
+        return self._use(module, self.symbols.zeros[full_name])
 
     def _use(self, module: str, name: str) -> str:
         if module != self.path:
