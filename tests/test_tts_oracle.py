@@ -69,15 +69,20 @@ def all_rpcs(inspected: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]
     }
 
 
+def mask_facts(inspected: dict[str, Any], fact: str) -> dict[str, Any]:
+    """One fact of each field-mask rule (`allowed`, `set`), by full method name."""
+    return {
+        rpc["full_method"]: rpc["field_mask"][fact]
+        for rpc in all_rpcs(inspected).values()
+        if rpc["field_mask"] is not None
+    }
+
+
 def test_allowed_paths_equal_the_oracle_in_tts_order(
     inspected: dict[str, Any], tts_dataset: Path
 ) -> None:
     oracle = load(tts_dataset, "oracle/rpc-field-masks.json")
-    actual = {
-        rpc["full_method"]: rpc["field_mask"]["allowed"]
-        for rpc in all_rpcs(inspected).values()
-        if rpc["field_mask"] is not None
-    }
+    actual = mask_facts(inspected, "allowed")
     assert len(oracle) == 79
     assert actual == {method: entry["allowed"] for method, entry in oracle.items()}
 
@@ -113,11 +118,7 @@ def test_set_flags_equal_the_oracle(
     inspected: dict[str, Any], tts_dataset: Path
 ) -> None:
     oracle = load(tts_dataset, "oracle/rpc-field-masks.json")
-    actual = {
-        rpc["full_method"]: rpc["field_mask"]["set"]
-        for rpc in all_rpcs(inspected).values()
-        if rpc["field_mask"] is not None
-    }
+    actual = mask_facts(inspected, "set")
     assert actual == {method: entry["set"] for method, entry in oracle.items()}
     assert sum(actual.values()) == 25
 
