@@ -80,7 +80,8 @@ def open_checkout(root: Path) -> Checkout:
     """Detect the layout of a lorawan-stack checkout and where its API files are."""
     if not root.is_dir():
         raise InputError(
-            f"{root}: no such directory; pass --lorawan-stack the root of a lorawan-stack checkout"
+            f"{root}: {'not a' if root.exists() else 'no such'} directory; "
+            "pass --lorawan-stack the root of a lorawan-stack checkout"
         )
     api = root / "api"
     if not api.is_dir():

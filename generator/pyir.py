@@ -88,7 +88,7 @@ class PyMessage:
     # (JSON name, proto name) where an explicit json_name differs from lowerCamel.
     json_names: tuple[tuple[str, str], ...]
     paths_class: str
-    # Its to_json() can raise EncodeError (see codecs.messages_checked_on_encode), so
+    # Its _to_json() can raise EncodeError (see codecs.messages_checked_on_encode), so
     # it adds its key to the error's path.
     encode_can_fail: bool
 

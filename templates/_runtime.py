@@ -15,6 +15,8 @@ import json
 import math
 import re
 import sys
+import types
+import typing
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, NoReturn, Self, TypeVar
@@ -69,8 +71,9 @@ class DecodeError(PicklableError, ValueError):
 
 
 class EncodeError(PicklableError, ValueError):
-    """A value TTS's JSON cannot carry (an EUI of the wrong length, a naive datetime);
-    `path` says where (`ids.dev_eui`), from the message `to_json()` was called on."""
+    """A value TTS's JSON cannot carry (an EUI of the wrong length, a naive datetime),
+    or one its field does not take (an `int` in an enum field); `path` says where
+    (`ids.dev_eui`), from the message `to_json()` was called on."""
 
     _NOT_PICKLED = frozenset({"_culprit"})  # the bad value may not pickle; `path` says
 
@@ -85,7 +88,7 @@ class EncodeError(PicklableError, ValueError):
         return f"{self.path or '<root>'}: {self.problem}"
 
     def within(self, message: Message) -> EncodeError:
-        """Complete the path on the way out of `message`'s `to_json()`: the element
+        """Complete the path on the way out of `message`'s `_to_json()`: the element
         or map value of the field that holds the bad value, or the key of the field
         that holds the inner message."""
         if self._in_field:
@@ -230,9 +233,23 @@ class Message:
                 shown.append(f"{name}={value!r}")
         return f"{type(self).__name__}({', '.join(shown)})"
 
-    def to_json(self) -> Any:
-        """The message in TTS's JSON dialect, as Python data ready for `json.dumps`."""
-        raise NotImplementedError
+    def to_json(self) -> dict[str, Any]:
+        """The message in TTS's JSON dialect, as Python data ready for `json.dumps`.
+
+        Raises EncodeError, naming the field, for a value TTS's JSON cannot carry or a
+        value of a type its field does not take (an `int` in an enum field, say)."""
+        try:
+            data: dict[str, Any] = self._to_json()
+        except (AttributeError, TypeError):
+            # The encoder met a value of the wrong type: find which, only now.
+            wrong = wrong_type_error(self)
+            if wrong is None:
+                raise
+            raise wrong from None
+        return data
+
+    def _to_json(self) -> Any:
+        raise NotImplementedError  # generated for each message
 
     @staticmethod
     def _decode(data: Any, key: str) -> Any:
@@ -269,6 +286,85 @@ def _unset_message(cls: type[Message]) -> Message:
     if unset is None:
         unset = _UNSET_MESSAGES[cls] = cls()
     return unset
+
+
+def wrong_type_error(message: Message) -> EncodeError | None:
+    """An EncodeError for the first value in `message`, at any depth, of a type that
+    its field's annotation does not take; None if every value fits."""
+    cls = type(message)
+    hints = typing.get_type_hints(cls)
+    keys = {attribute: segment for segment, attribute in cls._PATH_ATTRIBUTES.items()}
+    oneofs = {slot: oneof for oneof, slot in cls._ONEOF_SLOTS.items()}
+    bare = isinstance(message, WrapperMessage)  # its value is written without a key
+    for slot in cls._SLOTS:
+        value, key = getattr(message, slot), "" if bare else keys.get(slot, "")
+        if slot not in oneofs:
+            hint = hints[slot]
+        elif value is None:
+            continue
+        else:  # (member, value); the member's property is annotated with its type
+            key, value = value
+            member = getattr(cls, cls._PATH_ATTRIBUTES[f"{oneofs[slot]}.{key}"])
+            hint = typing.get_type_hints(member.fget)["return"]
+        wrong = _wrong_value(value, hint, key)
+        if wrong is not None:
+            return wrong
+    return None
+
+
+def _wrong_value(value: Any, hint: Any, path: str) -> EncodeError | None:
+    origin, arguments = typing.get_origin(hint), typing.get_args(hint)
+    if origin is types.UnionType or origin is typing.Union:  # a field's `T | None`
+        if value is None:
+            return None
+        (hint,) = (argument for argument in arguments if argument is not type(None))
+        return _wrong_value(value, hint, path)
+    if origin is list and type(value) is list:
+        for index, element in enumerate(value):
+            wrong = _wrong_value(element, arguments[0], f"{path}[{index}]")
+            if wrong is not None:
+                return wrong
+        return None
+    if origin is dict and type(value) is dict:
+        for map_key, element in value.items():
+            position = f"{path}[{json.dumps(map_key, default=repr)}]"
+            wrong = _wrong_value(map_key, arguments[0], position) or _wrong_value(
+                element, arguments[1], position
+            )
+            if wrong is not None:
+                return wrong
+        return None
+    if hint is Any:
+        return None
+    if origin is None and _takes(hint, value):
+        wrong = wrong_type_error(value) if isinstance(value, Message) else None
+        if wrong is not None:
+            wrong.path = _joined(path, wrong.path)
+        return wrong
+    shown = repr(value)
+    shown = f" {shown}" if len(shown) <= 40 else ""
+    problem = f"expected {_type_text(hint)}, got {type(value).__name__}{shown}"
+    return EncodeError(value, problem, path)
+
+
+def _type_text(hint: Any) -> str:
+    """`dict[str, Location]`, as the annotation reads."""
+    arguments = typing.get_args(hint)
+    if not arguments:
+        return getattr(hint, "__name__", str(hint))
+    inner = ", ".join(_type_text(argument) for argument in arguments)
+    return f"{_type_text(typing.get_origin(hint))}[{inner}]"
+
+
+def _takes(hint: type, value: Any) -> bool:
+    """Whether a field annotated `hint` takes `value`, as its encoder does."""
+    if hint is int:
+        return isinstance(value, int) and type(value) is not bool
+    if hint is float:
+        return isinstance(value, (int, float)) and type(value) is not bool
+    if hint is bytes:
+        return isinstance(value, (bytes, bytearray, memoryview))
+    return isinstance(value, hint)
 
 
 def field_table(
@@ -826,7 +922,7 @@ class AnyMessage:
         """An Any holding `message`; a message written bare (a TTS wrapper) goes under
         "value", as protobuf writes well-known types in an Any."""
         data = message.to_json()
-        fields = data if type(data) is dict else {"value": data}
+        fields = {"value": data} if isinstance(message, WrapperMessage) else data
         return cls(f"type.googleapis.com/{type(message)._FULL_NAME}", fields)
 
     def unpack(self, message: type[M]) -> M:
@@ -835,8 +931,7 @@ class AnyMessage:
         held = self.type_url.rpartition("/")[2]
         if held != message._FULL_NAME:
             raise DecodeError("@type", f"holds {held}, not {message._FULL_NAME}")
-        # A message written bare is what its unset instance encodes to: not an object.
-        bare = type(_unset_message(message).to_json()) is not dict
+        bare = issubclass(message, WrapperMessage)
         data = self.fields.get("value") if bare else self.fields
         unpacked: M = message._decode(data, "")
         return unpacked
@@ -853,6 +948,17 @@ def any_out(value: AnyMessage) -> dict[str, Any]:
     return {"@type": value.type_url, **value.fields}  # @type first, as TTS requires
 
 
+class WrapperMessage(Message):
+    """Base of TTS's wrapper messages (`{"value": x}` in proto), which TTS's JSON writes
+    as their bare value."""
+
+    __slots__ = ()
+
+    def to_json(self) -> Any:
+        """The bare value: TTS writes wrapper messages without their `value` key."""
+        return super().to_json()
+
+
 class Empty(Message):
     """`google.protobuf.Empty`: no fields, written as `{}`; also a request or reply."""
 
@@ -863,7 +969,7 @@ class Empty(Message):
     def _decode(data: Any, key: str = "") -> Empty:
         return empty(data, key)
 
-    def to_json(self) -> dict[str, Any]:
+    def _to_json(self) -> dict[str, Any]:
         return {}
 
 

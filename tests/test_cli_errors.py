@@ -31,6 +31,12 @@ def test_missing_directory(tmp_path: Path) -> None:
         f"error: {tmp_path / 'nope'}: no such directory; pass --lorawan-stack the root of a "
         "lorawan-stack checkout",
     )
+    (tmp_path / "file").touch()
+    assert_input_error(
+        inspect(tmp_path / "file"),
+        f"error: {tmp_path / 'file'}: not a directory; pass --lorawan-stack the root of a "
+        "lorawan-stack checkout",
+    )
 
 
 def test_directory_without_api(tmp_path: Path) -> None:

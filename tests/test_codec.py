@@ -147,6 +147,62 @@ def test_values_tts_json_cannot_carry_raise_naming_their_path(
         message.to_json_string()
 
 
+@pytest.mark.parametrize(
+    ("message", "path", "problem"),
+    [
+        # mypy refuses each of these; callers without types meet this check instead.
+        (Tracker(band=2), "band", "expected Band, got int 2"),  # type: ignore[arg-type]
+        (
+            Tracker(bands=[Band.BAND_EU868, 3]),  # type: ignore[list-item]
+            "bands[1]",
+            "expected Band, got int 3",
+        ),
+        (
+            Trackers(trackers=[Tracker(), Tracker(keys={"app_key": ""})]),  # type: ignore[arg-type]
+            "trackers[1].keys",
+            "expected Keys, got dict {'app_key': ''}",
+        ),
+        (
+            Tracker(locations={"home": Location(fixed_at=1700000000)}),  # type: ignore[arg-type]
+            'locations["home"].fixed_at',
+            "expected datetime, got int 1700000000",
+        ),
+        (  # a oneof member, by its own key
+            Tracker(firmware_image="x"),  # type: ignore[arg-type]
+            "firmware_image",
+            "expected bytes, got str 'x'",
+        ),
+        (  # the message refers to itself
+            Fault(cause=Fault(cause=Fault(cause="root cause"))),  # type: ignore[arg-type]
+            "cause.cause.cause",
+            "expected Fault, got str 'root cause'",
+        ),
+        (BandValue(value=1), "", "expected Band, got int 1"),  # type: ignore[arg-type]
+    ],
+)
+def test_values_of_the_wrong_type_raise_naming_their_path(
+    message: Any, path: str, problem: str
+) -> None:
+    """Encoding fails on them (an int has no enum name): the error names the field."""
+    with pytest.raises(rt.EncodeError) as raised:
+        message.to_json()
+    assert (raised.value.path, raised.value.problem) == (path, problem)
+    with pytest.raises(rt.EncodeError):
+        message.to_json_string()
+
+
+def test_an_encoding_failure_no_field_explains_is_raised_unchanged() -> None:
+    class Failing(rt.Message):
+        __slots__ = ()
+
+        def _to_json(self) -> Any:
+            raise AttributeError("not the fault of a value")
+
+    with pytest.raises(AttributeError, match="not the fault of a value"):
+        Failing().to_json()
+    assert rt.wrong_type_error(Tracker(name="n", band=Band.BAND_EU868)) is None
+
+
 def test_empty_hex_and_any_bytes_like_value_encode() -> None:
     assert Tracker(gateway_eui=EUIValue()).to_json() == {"gateway_eui": ""}
     ids = TrackerIdentifiers(dev_eui=bytearray(EUI), join_eui=memoryview(EUI))  # type: ignore[arg-type]

@@ -237,6 +237,11 @@ def test_values_tts_json_cannot_carry_are_rejected_before_any_request(
     async def eui_in_the_query(client: Any) -> Any:
         return await resolve(client.end_device_registry.get(end_device_ids=short_eui))
 
+    async def number_for_an_enum(client: Any) -> Any:
+        device = end_device(ids=ids(modules), name="n", lorawan_version=3)
+        return await resolve(client.end_device_registry.update(
+            end_device=device, field_mask=[end_device.PATHS.name]))  # fmt: skip
+
     with pytest.raises(runtime.EncodeError) as raised:
         run(mode, modules["clients"], tts.url, in_the_body)
     assert str(raised.value) == (
@@ -251,6 +256,11 @@ def test_values_tts_json_cannot_carry_are_rejected_before_any_request(
     with pytest.raises(runtime.EncodeError) as raised:
         run(mode, modules["clients"], tts.url, eui_in_the_query)
     assert str(raised.value).startswith("end_device_ids.dev_eui: 7 bytes where 8")
+    with pytest.raises(runtime.EncodeError) as raised:
+        run(mode, modules["clients"], tts.url, number_for_an_enum)
+    assert str(raised.value) == (
+        "end_device.lorawan_version: expected MACVersion, got int 3"
+    )
     assert tts.requests == []
 
 

@@ -62,7 +62,7 @@ class ApplicationIdentifiers(_rt.Message):
             raise error.under(key) from None
         return o
 
-    def to_json(self) -> dict[str, _typing.Any]:
+    def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         if self.application_id:
             d["application_id"] = self.application_id
@@ -125,13 +125,13 @@ class TrackerIdentifiers(_rt.Message):
             raise error.under(key) from None
         return o
 
-    def to_json(self) -> dict[str, _typing.Any]:
+    def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         try:
             if self.tracker_id:
                 d["tracker_id"] = self.tracker_id
             if self.application_ids is not None:
-                d["application_ids"] = self.application_ids.to_json()
+                d["application_ids"] = self.application_ids._to_json()
             if self.dev_eui:
                 d["dev_eui"] = _rt.hex_out(self.dev_eui, 8, "dev_eui")
             if self.join_eui:

@@ -318,7 +318,7 @@ class TrackersPaths(_rt.FieldPath):
     trackers: _rt.FieldPath
 
 
-class BandValue(_rt.Message):
+class BandValue(_rt.WrapperMessage):
     """The message acme.fleet.v1.BandValue."""
 
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
@@ -336,12 +336,11 @@ class BandValue(_rt.Message):
         o.value = _rt.enum_in(Band, data, key)
         return o
 
-    def to_json(self) -> _typing.Any:
-        """The bare value: TTS writes wrapper messages without their `value` key."""
+    def _to_json(self) -> _typing.Any:
         return self.value._out_
 
 
-class BoolValue(_rt.Message):
+class BoolValue(_rt.WrapperMessage):
     """The message acme.fleet.v1.BoolValue."""
 
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
@@ -361,12 +360,11 @@ class BoolValue(_rt.Message):
         )
         return o
 
-    def to_json(self) -> _typing.Any:
-        """The bare value: TTS writes wrapper messages without their `value` key."""
+    def _to_json(self) -> _typing.Any:
         return self.value
 
 
-class EUIValue(_rt.Message):
+class EUIValue(_rt.WrapperMessage):
     """A TTS wrapper of hex bytes: written bare, like the other wrappers."""
 
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
@@ -384,8 +382,7 @@ class EUIValue(_rt.Message):
         o.value = _rt.hex_bytes(data, 8, key)
         return o
 
-    def to_json(self) -> _typing.Any:
-        """The bare value: TTS writes wrapper messages without their `value` key."""
+    def _to_json(self) -> _typing.Any:
         try:
             return _rt.hex_out(self.value, 8, "")
         except _rt.EncodeError as error:
@@ -440,12 +437,12 @@ class Fault(_rt.Message):
             raise error.under(key) from None
         return o
 
-    def to_json(self) -> dict[str, _typing.Any]:
+    def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         if self.message:
             d["message"] = self.message
         if self.cause is not None:
-            d["cause"] = self.cause.to_json()
+            d["cause"] = self.cause._to_json()
         if self.code:
             d["code"] = self.code
         if self.attributes is not None:
@@ -453,7 +450,7 @@ class Fault(_rt.Message):
         return d
 
 
-class FrequencyValue(_rt.Message):
+class FrequencyValue(_rt.WrapperMessage):
     """The message acme.fleet.v1.FrequencyValue."""
 
     _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
@@ -471,8 +468,7 @@ class FrequencyValue(_rt.Message):
         o.value = _rt.uint64(data, key)
         return o
 
-    def to_json(self) -> _typing.Any:
-        """The bare value: TTS writes wrapper messages without their `value` key."""
+    def _to_json(self) -> _typing.Any:
         return str(self.value)
 
 
@@ -520,7 +516,7 @@ class Keys(_rt.Message):
             raise error.under(key) from None
         return o
 
-    def to_json(self) -> dict[str, _typing.Any]:
+    def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         try:
             if self.app_key:
@@ -593,7 +589,7 @@ class Location(_rt.Message):
             raise error.under(key) from None
         return o
 
-    def to_json(self) -> dict[str, _typing.Any]:
+    def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         try:
             if self.latitude:
@@ -993,11 +989,11 @@ class Tracker(_rt.Message):
             raise error.under(key) from None
         return o
 
-    def to_json(self) -> dict[str, _typing.Any]:
+    def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         try:
             if self.ids is not None:
-                d["ids"] = self.ids.to_json()
+                d["ids"] = self.ids._to_json()
             if self.created_at is not None:
                 d["created_at"] = _rt.timestamp_out(self.created_at, "created_at")
             if self.updated_at is not None:
@@ -1009,15 +1005,15 @@ class Tracker(_rt.Message):
             if self.attributes:
                 d["attributes"] = {k: e for k, e in self.attributes.items()}
             if self.locations:
-                d["locations"] = {k: e.to_json() for k, e in self.locations.items()}
+                d["locations"] = {k: e._to_json() for k, e in self.locations.items()}
             if self.band:
                 d["band"] = self.band._out_
             if self.health:
                 d["health"] = self.health._out_
             if self.settings is not None:
-                d["settings"] = self.settings.to_json()
+                d["settings"] = self.settings._to_json()
             if self.keys is not None:
-                d["keys"] = self.keys.to_json()
+                d["keys"] = self.keys._to_json()
             if self.net_id:
                 d["net_id"] = _rt.hex_out(self.net_id, 3, "net_id")
             if self.last_nonce:
@@ -1086,11 +1082,11 @@ class Tracker(_rt.Message):
             if self.token is not None:
                 d["token"] = _rt.b64_out(self.token)
             if self.last_fault is not None:
-                d["last_fault"] = self.last_fault.to_json()
+                d["last_fault"] = self.last_fault._to_json()
             if self.class_:
                 d["class"] = self.class_
             if self.gateway_eui is not None:
-                d["gateway_eui"] = self.gateway_eui.to_json()
+                d["gateway_eui"] = self.gateway_eui._to_json()
             if self._firmware is not None:
                 member, x = self._firmware
                 if member in ("firmware_url", "firmware_ftp"):
@@ -1229,22 +1225,22 @@ class TrackerSettings(_rt.Message):
             raise error.under(key) from None
         return o
 
-    def to_json(self) -> dict[str, _typing.Any]:
+    def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         if self.report_interval is not None:
             d["report_interval"] = _rt.duration_out(self.report_interval)
         if self.adaptive is not None:
-            d["adaptive"] = self.adaptive.to_json()
+            d["adaptive"] = self.adaptive._to_json()
         if self.rx_frequency is not None:
-            d["rx_frequency"] = self.rx_frequency.to_json()
+            d["rx_frequency"] = self.rx_frequency._to_json()
         if self.band is not None:
-            d["band"] = self.band.to_json()
+            d["band"] = self.band._to_json()
         if self.priority:
             d["priority"] = self.priority._out_
         if self._mode is not None:
             member, x = self._mode
             if member in ("static", "dynamic"):
-                d[member] = x.to_json()
+                d[member] = x._to_json()
             elif member in ("disabled",):
                 d[member] = _rt.empty_out(x)
         return d
@@ -1289,12 +1285,12 @@ class TrackerSettings_DynamicMode(_rt.Message):
             raise error.under(key) from None
         return o
 
-    def to_json(self) -> dict[str, _typing.Any]:
+    def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         if self.margin is not None:
             d["margin"] = _rt.float_out(self.margin)
         if self.limits is not None:
-            d["limits"] = self.limits.to_json()
+            d["limits"] = self.limits._to_json()
         return d
 
 
@@ -1330,7 +1326,7 @@ class TrackerSettings_DynamicMode_Limits(_rt.Message):
             raise error.under(key) from None
         return o
 
-    def to_json(self) -> dict[str, _typing.Any]:
+    def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         if self.min:
             d["min"] = self.min
@@ -1375,7 +1371,7 @@ class TrackerSettings_StaticMode(_rt.Message):
             raise error.under(key) from None
         return o
 
-    def to_json(self) -> dict[str, _typing.Any]:
+    def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         if self.spreading_factor:
             d["spreading_factor"] = self.spreading_factor
@@ -1410,11 +1406,11 @@ class Trackers(_rt.Message):
             raise error.under(key) from None
         return o
 
-    def to_json(self) -> dict[str, _typing.Any]:
+    def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         try:
             if self.trackers:
-                d["trackers"] = [e.to_json() for e in self.trackers]
+                d["trackers"] = [e._to_json() for e in self.trackers]
         except _rt.EncodeError as error:
             raise error.within(self) from None
         return d

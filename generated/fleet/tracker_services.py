@@ -142,11 +142,11 @@ class CreateTrackerRequest(_rt.Message):
             raise error.under(key) from None
         return o
 
-    def to_json(self) -> dict[str, _typing.Any]:
+    def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         try:
             if self.tracker is not None:
-                d["tracker"] = self.tracker.to_json()
+                d["tracker"] = self.tracker._to_json()
         except _rt.EncodeError as error:
             raise error.within(self) from None
         return d
@@ -189,11 +189,11 @@ class GetTrackerRequest(_rt.Message):
             raise error.under(key) from None
         return o
 
-    def to_json(self) -> dict[str, _typing.Any]:
+    def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         try:
             if self.tracker_ids is not None:
-                d["tracker_ids"] = self.tracker_ids.to_json()
+                d["tracker_ids"] = self.tracker_ids._to_json()
             if self.field_mask is not None:
                 d["field_mask"] = _rt.field_mask_out(self.field_mask)
         except _rt.EncodeError as error:
@@ -261,10 +261,10 @@ class ListTrackersRequest(_rt.Message):
             raise error.under(key) from None
         return o
 
-    def to_json(self) -> dict[str, _typing.Any]:
+    def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         if self.application_ids is not None:
-            d["application_ids"] = self.application_ids.to_json()
+            d["application_ids"] = self.application_ids._to_json()
         if self.field_mask is not None:
             d["field_mask"] = _rt.field_mask_out(self.field_mask)
         if self.order:
@@ -315,13 +315,13 @@ class ReportRequest(_rt.Message):
             raise error.under(key) from None
         return o
 
-    def to_json(self) -> dict[str, _typing.Any]:
+    def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         try:
             if self.tracker_ids is not None:
-                d["tracker_ids"] = self.tracker_ids.to_json()
+                d["tracker_ids"] = self.tracker_ids._to_json()
             if self.location is not None:
-                d["location"] = self.location.to_json()
+                d["location"] = self.location._to_json()
         except _rt.EncodeError as error:
             raise error.within(self) from None
         return d
@@ -361,11 +361,11 @@ class SetTrackerRequest(_rt.Message):
             raise error.under(key) from None
         return o
 
-    def to_json(self) -> dict[str, _typing.Any]:
+    def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         try:
             if self.tracker is not None:
-                d["tracker"] = self.tracker.to_json()
+                d["tracker"] = self.tracker._to_json()
             if self.field_mask is not None:
                 d["field_mask"] = _rt.field_mask_out(self.field_mask)
         except _rt.EncodeError as error:
@@ -407,11 +407,11 @@ class StreamEventsRequest(_rt.Message):
             raise error.under(key) from None
         return o
 
-    def to_json(self) -> dict[str, _typing.Any]:
+    def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         try:
             if self.identifiers:
-                d["identifiers"] = [e.to_json() for e in self.identifiers]
+                d["identifiers"] = [e._to_json() for e in self.identifiers]
             if self.tail:
                 d["tail"] = self.tail
         except _rt.EncodeError as error:
@@ -466,7 +466,7 @@ class TrackerEvent(_rt.Message):
             raise error.under(key) from None
         return o
 
-    def to_json(self) -> dict[str, _typing.Any]:
+    def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         try:
             if self.name:
@@ -474,9 +474,9 @@ class TrackerEvent(_rt.Message):
             if self.time is not None:
                 d["time"] = _rt.timestamp_out(self.time, "time")
             if self.tracker_ids is not None:
-                d["tracker_ids"] = self.tracker_ids.to_json()
+                d["tracker_ids"] = self.tracker_ids._to_json()
             if self.fault is not None:
-                d["fault"] = self.fault.to_json()
+                d["fault"] = self.fault._to_json()
         except _rt.EncodeError as error:
             raise error.within(self) from None
         return d

@@ -35,7 +35,7 @@ _MESSAGE_RESERVED = MODULE_ALIASES | BUILTINS_USED | {
     "to_json", "from_json", "to_json_string", "from_json_string",
     "PATHS", "FIELD_PATHS", "TOP_LEVEL_FIELD_PATHS",
     "_SLOTS", "_KEYS", "_JSON_NAMES", "_PATH_ATTRIBUTES", "_ONEOF_SLOTS", "_FULL_NAME",
-    "_decode",
+    "_decode", "_to_json",
 }  # fmt: skip
 
 

@@ -429,7 +429,7 @@ def _plan_oneof(name: str, fields: tuple[PyField, ...], names: MessageNames) -> 
 
 
 def _encoding(field: PyField) -> tuple[object, ...]:
-    """Fields with equal keys are written by the same expression (`x.to_json()`, ...)."""
+    """Fields with equal keys are written by the same expression (`x._to_json()`, ...)."""
 
     def of(codec: Codec) -> tuple[str, str]:
         detail = codec.helper if codec.family in ("wkt", "google_wrapper") else ""
