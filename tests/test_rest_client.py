@@ -8,7 +8,7 @@ import enum
 import json
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from types import ModuleType
 from typing import Any
 
@@ -237,11 +237,6 @@ def test_values_tts_json_cannot_carry_are_rejected_before_any_request(
     async def eui_in_the_query(client: Any) -> Any:
         return await resolve(client.end_device_registry.get(end_device_ids=short_eui))
 
-    async def number_for_an_enum(client: Any) -> Any:
-        device = end_device(ids=ids(modules), name="n", lorawan_version=3)
-        return await resolve(client.end_device_registry.update(
-            end_device=device, field_mask=[end_device.PATHS.name]))  # fmt: skip
-
     with pytest.raises(runtime.EncodeError) as raised:
         run(mode, modules["clients"], tts.url, in_the_body)
     assert str(raised.value) == (
@@ -256,11 +251,42 @@ def test_values_tts_json_cannot_carry_are_rejected_before_any_request(
     with pytest.raises(runtime.EncodeError) as raised:
         run(mode, modules["clients"], tts.url, eui_in_the_query)
     assert str(raised.value).startswith("end_device_ids.dev_eui: 7 bytes where 8")
-    with pytest.raises(runtime.EncodeError) as raised:
-        run(mode, modules["clients"], tts.url, number_for_an_enum)
-    assert str(raised.value) == (
-        "end_device.lorawan_version: expected MACVersion, got int 3"
-    )
+    assert tts.requests == []
+
+
+def test_values_of_the_wrong_type_are_named_before_any_request(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    """mypy refuses each of these; a caller without types learns which field is wrong,
+    not of a missing path value, a forbidden path `n` or an AttributeError."""
+    end_device, device_ids = modules["end_device"].EndDevice, ids(modules)
+    calls: dict[str, Callable[[Any], Awaitable[Any]]] = {
+        "end_device_ids: expected EndDeviceIdentifiers, got str 'dev1'": lambda c: (
+            resolve(c.end_device_registry.get(end_device_ids="dev1"))
+        ),
+        "field_mask: expected list[str], got str 'name'": lambda c: resolve(
+            c.end_device_registry.get(end_device_ids=device_ids, field_mask="name")
+        ),
+        "field_mask[0]: expected str, got int 5": lambda c: resolve(
+            c.end_device_registry.get(end_device_ids=device_ids, field_mask=[5])
+        ),
+        "end_device: expected EndDevice, got dict {'name': 'n'}": lambda c: resolve(
+            c.end_device_registry.update(end_device={"name": "n"}, field_mask=["name"])
+        ),
+        "end_device.lorawan_version: expected MACVersion, got int 3": lambda c: resolve(
+            c.end_device_registry.update(
+                end_device=end_device(ids=device_ids, name="n", lorawan_version=3),
+                field_mask=["name"],
+            )
+        ),
+        "application_ids: expected ApplicationIdentifiers, got str 'app1'": lambda c: (
+            drain(c.end_device_registry.list_all(application_ids="app1"))
+        ),
+    }
+    for expected, call in calls.items():
+        with pytest.raises(modules["_runtime"].EncodeError) as raised:
+            run(mode, modules["clients"], tts.url, call)
+        assert str(raised.value) == expected
     assert tts.requests == []
 
 

@@ -206,6 +206,14 @@ class Route:
         )
 
 
+def _blame_a_wrong_type(message: _rt.Message) -> None:
+    """Raise EncodeError for a value in `message` of a type its field does not take:
+    the checks before sending would fail on it in words about something else."""
+    wrong = _rt.wrong_type_error(message)
+    if wrong is not None:
+        raise wrong from None
+
+
 class MissingPathValueError(_rt.PicklableError, ValueError):
     """No HTTP binding of the RPC has all its path values set in the request."""
 
@@ -491,6 +499,7 @@ class Rpc(Generic[M, R]):
                 return route.request(request, filled)
         if not self.routes:
             raise GrpcOnlyError(self.name)
+        _blame_a_wrong_type(request)  # a message of the wrong type has no path value
         raise MissingPathValueError(self.name, tuple(r.fields for r in self.routes))
 
     def request(self, request: M | None, fields: Mapping[str, Any]) -> M:
@@ -506,8 +515,10 @@ class Rpc(Generic[M, R]):
         arguments = dict(fields)
         leaves = {k: arguments.pop(k) for k in self.leaf_arguments if k in arguments}
         mask = arguments.get(self.mask_field) if self.mask_field else None
-        if mask is not None and not isinstance(mask, _rt.AllPaths):
-            arguments[self.mask_field] = list(mask)
+        if mask is not None and not isinstance(mask, (_rt.AllPaths, str)):
+            arguments[self.mask_field] = list(
+                mask
+            )  # a str stays, for validate to refuse
         message = self.request_class(**arguments)
         for argument, value in leaves.items():
             self.set_path_value(message, self.leaf_arguments[argument], value)
@@ -534,11 +545,15 @@ class Rpc(Generic[M, R]):
         if isinstance(paths, _rt.AllPaths):
             setattr(message, self.mask_field, list(self.mask.validate(paths)))
         elif validate and paths:
-            self.mask.validate(paths)
-            if self.mask_target:
-                target = getattr(message, self.mask_target)
-                if target is not None:
-                    self.mask.check_zero(target, paths)
+            try:
+                self.mask.validate(paths)
+                if self.mask_target:
+                    target = getattr(message, self.mask_target)
+                    if target is not None:
+                        self.mask.check_zero(target, paths)
+            except (AttributeError, TypeError):
+                _blame_a_wrong_type(message)  # a path or a message of the wrong type
+                raise
 
     def prepare(
         self, request: M | None, fields: Mapping[str, Any], *, validate: bool
