@@ -515,10 +515,9 @@ class Rpc(Generic[M, R]):
         arguments = dict(fields)
         leaves = {k: arguments.pop(k) for k in self.leaf_arguments if k in arguments}
         mask = arguments.get(self.mask_field) if self.mask_field else None
+        # A copy of the paths given; a str stays as it is, to be refused by name.
         if mask is not None and not isinstance(mask, (_rt.AllPaths, str)):
-            arguments[self.mask_field] = list(
-                mask
-            )  # a str stays, for validate to refuse
+            arguments[self.mask_field] = list(mask)
         message = self.request_class(**arguments)
         for argument, value in leaves.items():
             self.set_path_value(message, self.leaf_arguments[argument], value)
