@@ -191,6 +191,38 @@ def test_values_of_the_wrong_type_raise_naming_their_path(
         message.to_json_string()
 
 
+@pytest.mark.parametrize(
+    ("message", "path", "problem"),
+    [
+        (
+            Tracker(metadata={"at": dt.datetime(2026, 1, 1)}),
+            'metadata["at"]',
+            "expected a JSON value, got datetime",
+        ),
+        (
+            Tracker(metadata={"levels": [1.0, float("nan")]}),
+            'metadata["levels"][1]',
+            "nan cannot be written in JSON",
+        ),
+        (Tracker(extra={("a", 1): 2}), 'extra[["a", 1]]', "a tuple key cannot be"),
+        (Tracker(history=[{"raw": b"\x01"}]), 'history[0]["raw"]', "got bytes"),
+    ],
+)
+def test_values_json_cannot_write_in_a_struct_raise_naming_their_path(
+    message: Any, path: str, problem: str
+) -> None:
+    """Struct, Value and ListValue hold any Python data; the text encoder names where."""
+    with pytest.raises(rt.EncodeError) as raised:
+        message.to_json_string()
+    assert raised.value.path == path
+    assert problem in raised.value.problem
+
+
+def test_json_text_is_compact_utf8() -> None:
+    text = Tracker(name="Zürich", metadata={"a": [1, None]}).to_json_string()
+    assert text == '{"name":"Zürich","metadata":{"a":[1,null]}}'
+
+
 def test_an_encoding_failure_no_field_explains_is_raised_unchanged() -> None:
     class Failing(rt.Message):
         __slots__ = ()

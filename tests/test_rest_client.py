@@ -257,8 +257,10 @@ def test_values_tts_json_cannot_carry_are_rejected_before_any_request(
 def test_values_of_the_wrong_type_are_named_before_any_request(
     mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
 ) -> None:
-    """mypy refuses each of these; a caller without types learns which field is wrong,
-    not of a missing path value, a forbidden path `n` or an AttributeError."""
+    """A caller without types (mypy refuses all but the last) learns which field is
+    wrong, not of a missing path value, a forbidden path `n` or an AttributeError; and
+    of a value JSON cannot write in a Struct, not of a TypeError from the JSON encoder.
+    """
     end_device, device_ids = modules["end_device"].EndDevice, ids(modules)
     calls: dict[str, Callable[[Any], Awaitable[Any]]] = {
         "end_device_ids: expected EndDeviceIdentifiers, got str 'dev1'": lambda c: (
@@ -281,6 +283,18 @@ def test_values_of_the_wrong_type_are_named_before_any_request(
         ),
         "application_ids: expected ApplicationIdentifiers, got str 'app1'": lambda c: (
             drain(c.end_device_registry.list_all(application_ids="app1"))
+        ),
+        'downlinks[0].decoded_payload["at"]: expected a JSON value, got datetime': (
+            lambda c: resolve(
+                c.app_as.downlink_queue_push(
+                    end_device_ids=device_ids,
+                    downlinks=[
+                        modules["messages"].ApplicationDownlink(
+                            decoded_payload={"at": datetime.datetime(2026, 1, 1)}
+                        )
+                    ],
+                )
+            )
         ),
     }
     for expected, call in calls.items():

@@ -57,13 +57,13 @@ class HttpRequest:
         path: str,
         *,
         query: list[tuple[str, str]] | None = None,
-        body: Any = None,
+        body: bytes | None = None,
         response_field: str = "",
     ) -> None:
         self.method = method
         self.path = path  # below /api/v3, path values already percent-encoded
         self.query = query or []
-        self.body = body  # TTS JSON as Python data; None sends no body
+        self.body = body  # TTS JSON text; None sends no body
         self.response_field = response_field  # `response_body`: the reply is this field
 
     def reply(self, data: Any) -> Any:
@@ -192,15 +192,22 @@ class Route:
         path = self.path.format(*segments)
         # Encoded even when only the query is sent: that refuses, by path, what TTS's
         # JSON cannot carry, such as an EUI of the wrong length (sent as base64 there).
-        body = message.to_json()
+        data = message.to_json()
         if self.body == "*":
             return HttpRequest(
-                self.method, path, body=body, response_field=self.response_field
+                self.method,
+                path,
+                body=_rt.json_text(data, message).encode(),
+                response_field=self.response_field,
             )
         return HttpRequest(
             self.method,
             path,
-            body=body.get(self.body, {}) if self.body else None,
+            body=(
+                _rt.json_text(data.get(self.body, {}), message).encode()
+                if self.body
+                else None
+            ),
             query=query(message, skip=self.skip, field_masks=self.field_masks),
             response_field=self.response_field,
         )
@@ -814,11 +821,14 @@ class _CallerBase(Generic[H]):
         return _PageState(rpc, message)
 
     def outgoing(self, request: HttpRequest) -> httpx.Request:
+        headers = self.settings.headers()
+        if request.body is not None:
+            headers["Content-Type"] = "application/json"
         return self._http.build_request(
             request.method,
             self.settings.url(request),
-            headers=self.settings.headers(),
-            json=request.body,
+            headers=headers,
+            content=request.body,
         )
 
     def retry_delay(

@@ -263,7 +263,7 @@ class Message:
 
     def to_json_string(self) -> str:
         """The message as compact TTS JSON text."""
-        return _JSON_TEXT.encode(self.to_json())
+        return json_text(self.to_json(), self)
 
     @classmethod
     def from_json_string(cls, text: str | bytes) -> Self:
@@ -275,8 +275,25 @@ class Message:
 
 
 # Made once (json.dumps makes an encoder per call with options); no cycle check, since
-# to_json() builds fresh containers.
-_JSON_TEXT = json.JSONEncoder(separators=(",", ":"), check_circular=False)
+# to_json() builds fresh containers. A NaN can only come from a Struct or Value, where
+# JSON has no way to write it.
+_JSON_TEXT = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False
+)
+
+
+def json_text(data: Any, message: Message) -> str:
+    """`data`, the JSON of `message` or of one of its fields, as compact text; raises
+    EncodeError naming a value JSON cannot write, such as a datetime in a Struct."""
+    try:
+        return _JSON_TEXT.encode(data)
+    except (TypeError, ValueError):
+        wrong = wrong_type_error(message)
+        if wrong is None:
+            raise
+        raise wrong from None
+
+
 _UNSET_MESSAGES: dict[type[Message], Message] = {}
 
 
@@ -327,15 +344,15 @@ def _wrong_value(value: Any, hint: Any, path: str) -> EncodeError | None:
         return None
     if origin is dict and type(value) is dict:
         for map_key, element in value.items():
-            position = f"{path}[{json.dumps(map_key, default=repr)}]"
+            position = _in_map(path, map_key)
             wrong = _wrong_value(map_key, arguments[0], position) or _wrong_value(
                 element, arguments[1], position
             )
             if wrong is not None:
                 return wrong
         return None
-    if hint is Any:
-        return None
+    if hint is Any:  # a Struct's or Value's contents
+        return _non_json_value(value, path)
     if origin is None and _takes(hint, value):
         wrong = wrong_type_error(value) if isinstance(value, Message) else None
         if wrong is not None:
@@ -345,6 +362,38 @@ def _wrong_value(value: Any, hint: Any, path: str) -> EncodeError | None:
     shown = f" {shown}" if len(shown) <= 40 else ""
     problem = f"expected {_type_text(hint)}, got {type(value).__name__}{shown}"
     return EncodeError(value, problem, path)
+
+
+def _non_json_value(value: Any, path: str) -> EncodeError | None:
+    """An EncodeError for the first value under `value` that JSON cannot write."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return None
+    if isinstance(value, float):
+        if math.isfinite(value):
+            return None
+        return EncodeError(value, f"{value} cannot be written in JSON", path)
+    if isinstance(value, (list, tuple)):
+        for index, element in enumerate(value):
+            wrong = _non_json_value(element, f"{path}[{index}]")
+            if wrong is not None:
+                return wrong
+        return None
+    if isinstance(value, dict):
+        for map_key, element in value.items():
+            position = _in_map(path, map_key)
+            if not (map_key is None or isinstance(map_key, (str, int, float))):
+                problem = f"a {type(map_key).__name__} key cannot be written in JSON"
+                return EncodeError(map_key, problem, position)
+            wrong = _non_json_value(element, position)
+            if wrong is not None:
+                return wrong
+        return None
+    problem = f"expected a JSON value, got {type(value).__name__}"
+    return EncodeError(value, problem, path)
+
+
+def _in_map(path: str, map_key: Any) -> str:
+    return f"{path}[{json.dumps(map_key, default=repr)}]"
 
 
 def _type_text(hint: Any) -> str:
