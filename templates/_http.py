@@ -193,22 +193,18 @@ class Route:
         # Encoded even when only the query is sent: that refuses, by path, what TTS's
         # JSON cannot carry, such as an EUI of the wrong length (sent as base64 there).
         data = message.to_json()
-        if self.body == "*":
-            return HttpRequest(
-                self.method,
-                path,
-                body=_rt.json_text(data, message).encode(),
-                response_field=self.response_field,
-            )
+        sent = (
+            data if self.body == "*" else data.get(self.body, {}) if self.body else None
+        )
         return HttpRequest(
             self.method,
             path,
-            body=(
-                _rt.json_text(data.get(self.body, {}), message).encode()
-                if self.body
-                else None
+            body=None if sent is None else _rt.json_text(sent, message).encode(),
+            query=(
+                None
+                if self.body == "*"
+                else query(message, skip=self.skip, field_masks=self.field_masks)
             ),
-            query=query(message, skip=self.skip, field_masks=self.field_masks),
             response_field=self.response_field,
         )
 
