@@ -209,14 +209,6 @@ class Route:
         )
 
 
-def _blame_a_wrong_type(message: _rt.Message) -> None:
-    """Raise EncodeError for a value in `message` of a type its field does not take:
-    the checks before sending would fail on it in words about something else."""
-    wrong = _rt.wrong_type_error(message)
-    if wrong is not None:
-        raise wrong from None
-
-
 class MissingPathValueError(_rt.PicklableError, ValueError):
     """No HTTP binding of the RPC has all its path values set in the request."""
 
@@ -502,7 +494,7 @@ class Rpc(Generic[M, R]):
                 return route.request(request, filled)
         if not self.routes:
             raise GrpcOnlyError(self.name)
-        _blame_a_wrong_type(request)  # a message of the wrong type has no path value
+        _rt.raise_wrong_type(request)  # a message of the wrong type has no path value
         raise MissingPathValueError(self.name, tuple(r.fields for r in self.routes))
 
     def request(self, request: M | None, fields: Mapping[str, Any]) -> M:
@@ -554,7 +546,7 @@ class Rpc(Generic[M, R]):
                     if target is not None:
                         self.mask.check_zero(target, paths)
             except (AttributeError, TypeError):
-                _blame_a_wrong_type(message)  # a path or a message of the wrong type
+                _rt.raise_wrong_type(message)  # a path or message of the wrong type
                 raise
 
     def prepare(

@@ -117,7 +117,7 @@ def _position_in(value: Any, item: object) -> str:
     elif type(value) is dict:
         for map_key, element in value.items():
             if element is item:
-                return f"[{json.dumps(map_key)}]"
+                return _in_map("", map_key)
     return ""
 
 
@@ -241,11 +241,8 @@ class Message:
         try:
             data: dict[str, Any] = self._to_json()
         except (AttributeError, TypeError):
-            # The encoder met a value of the wrong type: find which, only now.
-            wrong = wrong_type_error(self)
-            if wrong is None:
-                raise
-            raise wrong from None
+            raise_wrong_type(self)  # the encoder met a value of the wrong type
+            raise
         return data
 
     def _to_json(self) -> Any:
@@ -288,10 +285,8 @@ def json_text(data: Any, message: Message) -> str:
     try:
         return _JSON_TEXT.encode(data)
     except (TypeError, ValueError):
-        wrong = wrong_type_error(message)
-        if wrong is None:
-            raise
-        raise wrong from None
+        raise_wrong_type(message)
+        raise
 
 
 _UNSET_MESSAGES: dict[type[Message], Message] = {}
@@ -303,6 +298,15 @@ def _unset_message(cls: type[Message]) -> Message:
     if unset is None:
         unset = _UNSET_MESSAGES[cls] = cls()
     return unset
+
+
+def raise_wrong_type(message: Message) -> None:
+    """Raise EncodeError for a value in `message` of a type its field does not take.
+    Called where encoding or a check failed: only then is the message searched, and
+    the error names the field instead of what the bad value broke."""
+    wrong = wrong_type_error(message)
+    if wrong is not None:
+        raise wrong from None
 
 
 def wrong_type_error(message: Message) -> EncodeError | None:
@@ -393,6 +397,7 @@ def _non_json_value(value: Any, path: str) -> EncodeError | None:
 
 
 def _in_map(path: str, map_key: Any) -> str:
+    """`path["k"]`: a map value's position, its key as JSON (any other key by repr)."""
     return f"{path}[{json.dumps(map_key, default=repr)}]"
 
 
@@ -412,7 +417,7 @@ def _takes(hint: type, value: Any) -> bool:
     if hint is float:
         return isinstance(value, (int, float)) and type(value) is not bool
     if hint is bytes:
-        return isinstance(value, (bytes, bytearray, memoryview))
+        return isinstance(value, _BYTES_LIKE)
     return isinstance(value, hint)
 
 
@@ -513,7 +518,7 @@ def mapping(
         bad(value, "an object", key)
     result: dict[K, T] = {}
     for map_key, item in value.items():
-        where = f"{key}[{json.dumps(map_key)}]"
+        where = _in_map(key, map_key)
         try:
             result[decode_key(map_key, "")] = decode(item, "")
         except DecodeError as error:
@@ -679,10 +684,13 @@ def hex_bytes(value: Any, length: int, key: str) -> bytes:
     )
 
 
+_BYTES_LIKE = (bytes, bytearray, memoryview)  # what the bytes encoders take
+
+
 def hex_out(value: bytes, length: int, key: str) -> str:
     if type(value) is bytes and len(value) == length:
         return value.hex().upper()
-    if isinstance(value, (bytes, bytearray, memoryview)):
+    if isinstance(value, _BYTES_LIKE):
         if len(value) in (0, length):
             return bytes(value).hex().upper()
         raise EncodeError(
