@@ -14,6 +14,7 @@ from .diagnostics import InputError
 
 EXIT_DIFFERENCES = 1
 EXIT_INPUT_ERROR = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 DEFAULT_PACKAGE = "ttn_lw"
 
 
@@ -80,6 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{error.filename}: " if error.filename else ""
         print(f"error: {where}{error.strerror or error}", file=sys.stderr)
         return EXIT_INPUT_ERROR
+    except KeyboardInterrupt:
+        # The package is written by renames, so it is either as before or wholly new.
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     # argparse restricts the choices to the commands above.
     raise AssertionError(f"unhandled command {args.command}")
 

@@ -69,16 +69,21 @@ def write_package(files: dict[str, str], target: Path) -> None:
                 )
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        if target.exists():
-            retired = target.with_name(f".{target.name}-old-{os.getpid()}")
-            target.rename(retired)
+        if not target.exists():
             staging.rename(target)
-            shutil.rmtree(retired)
-        else:
-            staging.rename(target)
+            return
+        retired = target.with_name(f".{target.name}-old-{os.getpid()}")
+        target.rename(retired)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    try:
+        staging.rename(target)
+    except BaseException:
+        retired.rename(target)  # the package as it was, not none
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    shutil.rmtree(retired)
 
 
 def existing_files(target: Path) -> dict[str, str]:

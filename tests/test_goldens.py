@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from generator import cli
+from generator.output import write_package
+
 from .conftest import (
     BLACK_CHECK,
     REPO,
@@ -78,6 +81,49 @@ def test_generate_replaces_the_whole_package(copy_of_golden: Path) -> None:
     assert result.status == 0, result.stderr
     assert not (copy_of_golden / "leftover.py").exists()
     assert check(copy_of_golden.parent) == (0, "")
+
+
+def test_an_interrupted_generation_exits_130_and_keeps_the_package(
+    copy_of_golden: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setenv("TTN_LW_CODEGEN_CACHE", "off")
+    monkeypatch.setattr(cli, "_render", interrupted)
+    (copy_of_golden / "tracker.py").write_text("before\n")
+    argv = ["generate", "--lorawan-stack", str(EXAMPLE_API), "--out"]
+    try:
+        status = cli.main([*argv, str(copy_of_golden.parent), "--package", "fleet"])
+    except KeyboardInterrupt:
+        pytest.fail("the interrupt reached the user as a traceback")
+    assert status == 130
+    assert capsys.readouterr().err == "interrupted\n"  # and no traceback
+    assert (copy_of_golden / "tracker.py").read_text() == "before\n"
+
+
+def test_a_failure_in_the_last_rename_restores_the_old_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "pkg"
+    write_package({"__init__.py": "old\n"}, target)
+    rename = Path.rename
+
+    def interrupted_into_target(self: Path, destination: Path) -> Path:
+        if Path(destination) == target and self.name.startswith(".pkg-"):
+            if "-old-" not in self.name:  # staging, not the retired package
+                raise KeyboardInterrupt
+        return rename(self, destination)
+
+    monkeypatch.setattr(Path, "rename", interrupted_into_target)
+    with pytest.raises(KeyboardInterrupt):
+        write_package({"__init__.py": "new\n"}, target)
+    assert [p.name for p in tmp_path.iterdir()] == [
+        "pkg"
+    ]  # no staging, no retired copy
+    assert (target / "__init__.py").read_text() == "old\n"
 
 
 def test_bad_input_writes_nothing(tmp_path: Path) -> None:
