@@ -132,7 +132,13 @@ def _generate(root: Path, out: Path, package: str, *, check: bool) -> int:
             )
             return EXIT_DIFFERENCES
         return 0
-    write_package(files, target)
+    try:
+        write_package(files, target)
+    except OSError as error:
+        raise InputError(
+            f"--out {out}: cannot write {error.filename or target}: "
+            f"{error.strerror or error}; choose a directory you can write to"
+        ) from None
     print(f"wrote {len(files)} files to {target}", file=sys.stderr)
     return 0
 

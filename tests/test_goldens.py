@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli
+from generator import cli, output
 from generator.output import write_package
 
 from .conftest import (
@@ -102,6 +102,21 @@ def test_an_interrupted_generation_exits_130_and_keeps_the_package(
     assert status == 130
     assert capsys.readouterr().err == "interrupted\n"  # and no traceback
     assert (copy_of_golden / "tracker.py").read_text() == "before\n"
+
+
+def test_an_output_directory_that_cannot_be_written_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def refused(files: object, target: Path) -> None:
+        raise PermissionError(13, "Permission denied", str(target.parent))
+
+    monkeypatch.setattr(output, "write_package", refused)
+    argv = ["generate", "--lorawan-stack", str(EXAMPLE_API), "--out", str(tmp_path)]
+    assert cli.main(argv) == 2
+    assert capsys.readouterr().err.endswith(
+        f"error: --out {tmp_path}: cannot write {tmp_path}: Permission denied; choose a "
+        "directory you can write to\n"
+    )
 
 
 def test_a_failure_in_the_last_rename_restores_the_old_package(
