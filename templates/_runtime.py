@@ -518,11 +518,10 @@ def mapping(
         bad(value, "an object", key)
     result: dict[K, T] = {}
     for map_key, item in value.items():
-        where = _in_map(key, map_key)
         try:
             result[decode_key(map_key, "")] = decode(item, "")
         except DecodeError as error:
-            raise error.under(where) from None
+            raise error.under(_in_map(key, map_key)) from None
     return result
 
 
