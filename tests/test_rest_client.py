@@ -82,6 +82,7 @@ def test_seed_get_is_one_line_and_decodes_the_seed_response(
     assert seed_url is not None
     assert sent.line == f"GET {seed_url.group(1)}"
     assert sent.headers["Authorization"] == f"Bearer {API_KEY}"
+    assert sent.headers["Accept"] == "application/json"
     assert sent.body == b""
     assert device.ids.dev_eui == bytes.fromhex("46CF72F61862CBB0")
     assert device.created_at.isoformat() == "2020-07-31T12:17:51.645000+00:00"
@@ -814,6 +815,8 @@ def test_an_injected_http_client_is_used_and_left_open(
     (request,) = seen  # sent through the injected client, with its own headers too
     assert request.headers["X-Proxy-Token"] == "p"
     assert request.headers["Authorization"].startswith("Bearer NNSXS.")
+    assert request.headers["Accept"] == "application/json"
+    assert "Authorization" not in injected.headers  # the key is not left on it
     assert not injected.is_closed  # the caller's client stays the caller's to close
     if mode == "sync":
         injected.close()
