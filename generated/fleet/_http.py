@@ -650,9 +650,7 @@ class Settings:
         delay = hinted if hinted is not None else 0.5 * 2**attempt
         return min(max(delay, 0.0), self.max_retry_wait)
 
-    def decode_response(
-        self, status: int, headers: Mapping[str, str], body: bytes
-    ) -> Any:
+    def decode_response(self, status: int, headers: httpx.Headers, body: bytes) -> Any:
         """The JSON of a 2xx response; a typed error otherwise. Warnings are raised."""
         warn(headers)
         if not 200 <= status < 300:
@@ -681,10 +679,9 @@ def _retry_hint(headers: Mapping[str, str]) -> float | None:
     return None
 
 
-def warn(headers: Mapping[str, str]) -> None:
-    for name, value in getattr(headers, "multi_items", lambda: ())():
-        if name.lower() == "x-warning":
-            warnings.warn(value, TTSWarning, stacklevel=4)
+def warn(headers: httpx.Headers) -> None:
+    for value in headers.get_list("X-Warning"):
+        warnings.warn(value, TTSWarning, stacklevel=4)
 
 
 def total_count(headers: Mapping[str, str]) -> int | None:
