@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -16,7 +17,8 @@ class Reply:
     status: int = 200
     body: Any = None  # JSON-able data, or bytes sent as they are
     headers: dict[str, str] = field(default_factory=dict)
-    chunks: list[bytes] | None = None  # a chunked stream instead of a body
+    # A chunked stream instead of a body; a number is a pause of that many seconds.
+    chunks: Sequence[bytes | float] | None = None
 
     def payload(self) -> bytes:
         if isinstance(self.body, bytes):
@@ -74,7 +76,11 @@ class FakeTTS:
                 self.end_headers()
                 try:
                     for chunk in reply.chunks:
-                        self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                        if isinstance(chunk, bytes):
+                            self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                            self.wfile.flush()
+                        else:
+                            time.sleep(chunk)
                     self.wfile.write(b"0\r\n\r\n")
                 except (BrokenPipeError, ConnectionResetError):
                     self.close_connection = True  # the client closed the stream

@@ -535,6 +535,47 @@ def test_closing_a_stream_closes_its_connection(
     assert response.is_closed
 
 
+def quiet_stream(tts: FakeTTS, seconds: float) -> None:
+    """An events stream that is silent for `seconds` between its two messages."""
+    start, later = (list(stream_chunks([{"result": event(n)}])) for n in (1, 2))
+    tts.reply("POST", "/api/v3/events", Reply(chunks=[*start, seconds, *later]))
+
+
+def test_a_stream_waits_for_its_next_message_longer_than_the_timeout(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    quiet_stream(tts, 1.0)
+
+    async def scenario(client: Any) -> list[Any]:
+        return await drain(client.events.stream())
+
+    received = run(mode, modules["clients"], tts.url, scenario, timeout=0.3)
+    assert [e.identifiers[0].device_ids.device_id for e in received] == ["dev1", "dev2"]
+
+
+def test_stream_timeout_bounds_a_streams_silence(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    quiet_stream(tts, 1.0)
+    received: list[Any] = []
+
+    async def scenario(client: Any) -> None:
+        stream = client.events.stream()
+        if hasattr(stream, "__aiter__"):
+            async for item in stream:
+                received.append(item)
+        else:
+            received.extend(stream)
+
+    http = modules["_http"]
+    with pytest.raises(http.ConnectionFailed) as raised:
+        run(mode, modules["clients"], tts.url, scenario, stream_timeout=0.3)
+    # "ReadTimeout: timed out" in the sync client; anyio's timeout has no text
+    assert str(raised.value).startswith("POST /api/v3/events: ReadTimeout")
+    assert not str(raised.value).endswith(": ")
+    assert len(received) == 1  # the message before the silence
+
+
 def test_path_values_cannot_escape_their_route(
     mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
 ) -> None:

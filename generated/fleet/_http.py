@@ -587,6 +587,7 @@ class Settings:
         "component_urls",
         "max_retries",
         "max_retry_wait",
+        "stream_timeout",
         "timeout",
         "validate_field_masks",
         "verify",
@@ -599,6 +600,7 @@ class Settings:
         api_key: str | None = None,
         component_urls: Mapping[str, str] | None = None,
         timeout: float = 30.0,
+        stream_timeout: float | None = None,
         verify: bool = True,
         max_retries: int = 5,
         max_retry_wait: float = 60.0,
@@ -619,6 +621,9 @@ class Settings:
         }
         self._api_key = _Secret(api_key) if api_key else None
         self.timeout = timeout
+        # How long a stream may wait for its next message; None: as long as it takes,
+        # since events can be hours apart. `timeout` still bounds connecting.
+        self.stream_timeout = stream_timeout
         self.verify = verify
         self.max_retries = max_retries
         self.max_retry_wait = max_retry_wait
@@ -691,8 +696,9 @@ def total_count(headers: Mapping[str, str]) -> int | None:
 
 def _connection_failed(error: Exception, request: HttpRequest) -> ConnectionFailed:
     # httpx's message names the URL at most; the API key is never in it.
+    detail = f": {error}" if str(error) else ""  # anyio's timeouts have no text
     return ConnectionFailed(
-        f"{request.method} {request.target()}: {type(error).__name__}: {error}"
+        f"{request.method} {request.target()}: {type(error).__name__}{detail}"
     )
 
 
@@ -793,6 +799,15 @@ class _CallerBase(Generic[H]):
         # request is a good part of httpx's cost per call); a caller's gets them per
         # request.
         self._request_headers = None if owns_client else settings.headers()
+        # httpx's per-request timeouts (its `timeout` extension): a stream's read
+        # timeout is stream_timeout; connect, write and pool stay the client's.
+        limits = http.timeout
+        self._stream_timeouts = {
+            "connect": limits.connect,
+            "read": settings.stream_timeout,
+            "write": limits.write,
+            "pool": limits.pool,
+        }
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.settings.base_url!r})"
@@ -809,16 +824,19 @@ class _CallerBase(Generic[H]):
         rpc.check_mask(message, validate=self.settings.validate_field_masks)
         return _PageState(rpc, message)
 
-    def outgoing(self, request: HttpRequest) -> httpx.Request:
+    def outgoing(self, request: HttpRequest, *, stream: bool) -> httpx.Request:
         headers = self._request_headers
         if request.body is not None:
             headers = {**(headers or {}), "Content-Type": "application/json"}
-        return self._http.build_request(
+        built = self._http.build_request(
             request.method,
             self.settings.url(request),
             headers=headers,
             content=request.body,
         )
+        if stream:
+            built.extensions["timeout"] = self._stream_timeouts
+        return built
 
     def retry_delay(
         self, request: HttpRequest, response: httpx.Response, attempt: int
@@ -866,7 +884,9 @@ class Caller(_CallerBase["httpx.Client"]):
         attempt = 0
         while True:
             try:
-                response = self._http.send(self.outgoing(request), stream=stream)
+                response = self._http.send(
+                    self.outgoing(request, stream=stream), stream=stream
+                )
             except httpx.TransportError as error:
                 raise _connection_failed(error, request) from None
             delay = self.retry_delay(request, response, attempt)
@@ -942,6 +962,8 @@ class Stream(Generic[R]):
             self._response.close()
 
     def __iter__(self) -> Iterator[R]:
+        import httpx
+
         response = self._response = self._caller.send(self._http, stream=True)
         try:
             if not 200 <= response.status_code < 300:
@@ -950,6 +972,8 @@ class Stream(Generic[R]):
             for text in response.iter_text():
                 yield from self._reader.feed(text)
             self._reader.finish()
+        except httpx.TransportError as error:  # the connection failed mid-stream
+            raise _connection_failed(error, self._http) from None
         finally:
             response.close()
 
@@ -992,7 +1016,9 @@ class AsyncCaller(_CallerBase["httpx.AsyncClient"]):
         attempt = 0
         while True:
             try:
-                response = await self._http.send(self.outgoing(request), stream=stream)
+                response = await self._http.send(
+                    self.outgoing(request, stream=stream), stream=stream
+                )
             except httpx.TransportError as error:
                 raise _connection_failed(error, request) from None
             delay = self.retry_delay(request, response, attempt)
@@ -1070,6 +1096,8 @@ class AsyncStream(Generic[R]):
             await self._response.aclose()
 
     async def __aiter__(self) -> AsyncIterator[R]:
+        import httpx
+
         response = self._response = await self._caller.send(self._http, stream=True)
         try:
             if not 200 <= response.status_code < 300:
@@ -1079,6 +1107,8 @@ class AsyncStream(Generic[R]):
                 for item in self._reader.feed(text):
                     yield item
             self._reader.finish()
+        except httpx.TransportError as error:  # the connection failed mid-stream
+            raise _connection_failed(error, self._http) from None
         finally:
             await response.aclose()
 
@@ -1108,6 +1138,7 @@ class Options(TypedDict, total=False):
     api_key: str
     component_urls: Mapping[str, str]
     timeout: float
+    stream_timeout: float | None
     verify: bool
     max_retries: int
     max_retry_wait: float
