@@ -4,6 +4,7 @@ canned replies (JSON, HTML, chunked streams) in order, per method and path."""
 from __future__ import annotations
 
 import json
+import ssl
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -42,7 +43,7 @@ class Recorded:
 
 
 class FakeTTS:
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
         self.requests: list[Recorded] = []
         self._replies: dict[tuple[str, str], list[Reply]] = {}
         self._lock = threading.Lock()
@@ -86,13 +87,16 @@ class FakeTTS:
                     self.close_connection = True  # the client closed the stream
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._scheme = "http" if tls is None else "https"
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return f"{self._scheme}://{host!s}:{port}"
 
     def reply(self, method: str, path: str, *replies: Reply) -> None:
         """Serve `replies` to `method path` (query ignored) in order; the last repeats."""

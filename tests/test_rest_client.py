@@ -7,8 +7,10 @@ import datetime
 import enum
 import json
 import re
+import subprocess
 import time
 from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -574,6 +576,53 @@ def test_stream_timeout_bounds_a_streams_silence(
     assert str(raised.value).startswith("POST /api/v3/events: ReadTimeout")
     assert not str(raised.value).endswith(": ")
     assert len(received) == 1  # the message before the silence
+
+
+def test_own_connections_use_tcp_keepalive(
+    mode: str,
+    tts: FakeTTS,
+    modules: dict[str, ModuleType],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """So that a stream waiting for hours for its next message notices a dead peer."""
+    import socket
+
+    options: list[tuple[int, int]] = []
+    setsockopt = socket.socket.setsockopt
+
+    def recorded(sock: socket.socket, level: int, name: int, *value: Any) -> None:
+        options.append((level, name))
+        setsockopt(sock, level, name, *value)
+
+    monkeypatch.setattr(socket.socket, "setsockopt", recorded)
+    tts.reply("GET", f"{DEVICES}/dev1", Reply(body={}))
+    run(mode, modules["clients"], tts.url, get_device)
+    assert (socket.SOL_SOCKET, socket.SO_KEEPALIVE) in options
+    if hasattr(socket, "TCP_KEEPIDLE"):
+        assert (socket.IPPROTO_TCP, socket.TCP_KEEPIDLE) in options
+
+
+def test_tls_is_verified_unless_verify_is_false(
+    mode: str, modules: dict[str, ModuleType], tmp_path: Path
+) -> None:
+    import ssl
+
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=127.0.0.1", "-keyout", tmp_path / "key.pem",
+         "-out", tmp_path / "cert.pem"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
+    with FakeTTS(tls) as tts:
+        tts.reply("GET", f"{DEVICES}/dev1", Reply(body={"name": "over TLS"}))
+        with pytest.raises(
+            modules["_http"].ConnectionFailed, match="CERTIFICATE_VERIFY"
+        ):
+            run(mode, modules["clients"], tts.url, get_device)
+        device = run(mode, modules["clients"], tts.url, get_device, verify=False)
+    assert device.name == "over TLS"
 
 
 def test_path_values_cannot_escape_their_route(
