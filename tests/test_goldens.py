@@ -135,9 +135,8 @@ def test_a_failure_in_the_last_rename_restores_the_old_package(
     monkeypatch.setattr(Path, "rename", interrupted_into_target)
     with pytest.raises(KeyboardInterrupt):
         write_package({"__init__.py": "new\n"}, target)
-    assert [p.name for p in tmp_path.iterdir()] == [
-        "pkg"
-    ]  # no staging, no retired copy
+    # No staging directory and no retired copy are left beside it.
+    assert [p.name for p in tmp_path.iterdir()] == ["pkg"]
     assert (target / "__init__.py").read_text() == "old\n"
 
 
