@@ -15,7 +15,9 @@ class Codec:
 
     family: str  # macro set: scalar, int64, float, bytes, hex, devaddr_prefix, enum, message, wkt
     python_type: str  # annotation of a single value
-    zero: str  # the value's zero as a Python expression ("''", "0", "None", ...)
+    # The value's zero as a Python expression ("''", "0", "None", ...); "" for an enum,
+    # whose zero constant a field imports where it uses it.
+    zero: str
     helper: str = ""  # family detail: scalar check name, enum/message class, WKT name
     hex_length: int = 0
     key_is_string: bool = True  # for map keys: string keys are used as-is
@@ -210,6 +212,14 @@ class PyServiceClient:
 class Import:
     module: str  # relative, e.g. ".identifiers"
     names: tuple[str, ...]
+    # Set for one name imported under another, as the module uses the name already:
+    # `from module import name as alias`.
+    alias: str = ""
+
+    @property
+    def defined(self) -> tuple[str, ...]:
+        """The names the import statement defines in the module."""
+        return (self.alias,) if self.alias else self.names
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from generator.passes.member_names import (
     message_names,
 )
 
-from .conftest import run_cli, run_tool
+from .conftest import RUFF_RULES, run_cli, run_tool
 from .factories import make_field, make_message, write_checkout
 
 
@@ -220,29 +220,114 @@ print("ok")
 """
 
 
-def test_an_api_of_clashing_names_gives_working_type_checked_code(
-    tmp_path: Path,
-) -> None:
-    checkout = write_checkout(
-        tmp_path / "checkout", {"acme/names/v1/probe.proto": CLASHING_API}
-    )
+def generate_checked_and_used(
+    tmp_path: Path, protos: dict[str, str], package: str, use: str
+) -> Path:
+    """Generate `protos` as `package`; it must pass `mypy --strict` and ruff, and the
+    program `use` must print ok. The output directory, for a closer look."""
+    checkout = write_checkout(tmp_path / "checkout", protos)
     out = tmp_path / "out"
     result = run_cli(
-        "generate", "--lorawan-stack", checkout, "--out", out, "--package", "names"
+        "generate", "--lorawan-stack", checkout, "--out", out, "--package", package
     )
     assert result.status == 0, result.stderr
-    mypy = run_tool(out, "mypy", "--strict", "--cache-dir=/dev/null", "names")
+    mypy = run_tool(out, "mypy", "--strict", "--cache-dir=/dev/null", package)
     assert mypy.returncode == 0, mypy.stdout
-    ruff = run_tool(out, "ruff", "check", "--isolated", "names/probe.py")
+    ruff = run_tool(out, "ruff", "check", "--isolated", "--select", RUFF_RULES, package)
     assert ruff.returncode == 0, ruff.stdout
-    use = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(USE_OF_CLASHING_API)],
+    used = subprocess.run(
+        [sys.executable, "-c", use],
         cwd=out,
         capture_output=True,
         text=True,
         check=False,
     )
-    assert (use.returncode, use.stdout) == (0, "ok\n"), use.stderr
+    assert (used.returncode, used.stdout) == (0, "ok\n"), used.stderr
+    return out
+
+
+def test_an_api_of_clashing_names_gives_working_type_checked_code(
+    tmp_path: Path,
+) -> None:
+    protos = {"acme/names/v1/probe.proto": CLASHING_API}
+    generate_checked_and_used(tmp_path, protos, "names", USE_OF_CLASHING_API)
+
+
+TWO_PACKAGES = {
+    "acme/a/v1/things.proto": """\
+syntax = "proto3";
+package acme.a.v1;
+enum Kind {
+  KIND_UNKNOWN = 0;
+  KIND_A = 1;
+}
+message Device {
+  string name = 1;
+  Kind kind = 2;
+}
+""",
+    "acme/b/v1/things.proto": """\
+syntax = "proto3";
+package acme.b.v1;
+import "acme/a/v1/things.proto";
+enum Kind {
+  KIND_UNKNOWN = 0;
+  KIND_B = 1;
+}
+// Its own Device and Kind, and package a's under aliases.
+message Device {
+  string serial = 1;
+  acme.a.v1.Device twin = 2;
+  acme.a.v1.Kind a_kind = 3;
+  Kind b_kind = 4;
+  map<string, acme.a.v1.Device> by_name = 5;
+}
+""",
+    "acme/c/v1/both.proto": """\
+syntax = "proto3";
+package acme.c.v1;
+import "acme/a/v1/things.proto";
+import "acme/b/v1/things.proto";
+// Both packages' Device, neither its own.
+message Both {
+  acme.b.v1.Device b = 1;
+  repeated acme.a.v1.Device a = 2;
+}
+""",
+}
+
+USE_OF_TWO_PACKAGES = """\
+from two.a.v1.things import Device as ADevice, Kind as AKind
+from two.b.v1.things import Device as BDevice, Kind as BKind
+from two.c.v1.both import Both
+
+twin = ADevice(name="t", kind=AKind.KIND_A)
+b = BDevice(serial="s", twin=twin, a_kind=AKind.KIND_A, b_kind=BKind.KIND_B,
+            by_name={"x": twin})
+both = Both(b=b, a=[twin])
+data = both.to_json()
+assert data == {"b": {"serial": "s", "twin": {"name": "t", "kind": 1}, "a_kind": 1,
+                      "b_kind": 1, "by_name": {"x": {"name": "t", "kind": 1}}},
+                "a": [{"name": "t", "kind": 1}]}, data
+decoded = Both.from_json(data)
+assert decoded == both and type(decoded.b.twin) is ADevice and type(decoded.a[0]) is ADevice
+assert BDevice().a_kind is AKind.KIND_UNKNOWN and BDevice().b_kind is BKind.KIND_UNKNOWN
+assert Both.PATHS.b.twin.name == "b.twin.name"
+print("ok")
+"""
+
+
+def test_classes_of_the_same_name_from_two_packages_are_imported_under_aliases(
+    tmp_path: Path,
+) -> None:
+    out = generate_checked_and_used(tmp_path, TWO_PACKAGES, "two", USE_OF_TWO_PACKAGES)
+    b_module = (out / "two" / "b" / "v1" / "things.py").read_text()
+    assert "from ...a.v1.things import Device as Device_\n" in b_module
+    assert "twin: Device_ | None" in b_module
+    both_module = (out / "two" / "c" / "v1" / "both.py").read_text()
+    # The first used (field b's) keeps the name.
+    assert "from ...a.v1.things import Device as Device_\n" in both_module
+    assert "from ...b.v1.things import Device, DevicePaths\n" in both_module
 
 
 @pytest.mark.parametrize(

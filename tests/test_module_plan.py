@@ -12,11 +12,20 @@ import pytest
 from generator.build import build_checkout
 from generator.checkout import open_checkout
 from generator.diagnostics import InputError
-from generator.ir import Api, Cardinality, FieldKind, JsonFieldCodec, ProtoFile
+from generator.ir import (
+    Api,
+    Cardinality,
+    Field,
+    FieldKind,
+    JsonFieldCodec,
+    Message,
+    ProtoFile,
+)
 from generator.naming import KEYWORDS, escape_doc, python_name, word_chunks
 from generator.output import write_package
 from generator.passes.codecs import messages_checked_on_encode
 from generator.passes.module_plan import plan_package
+from generator.pyir import Import
 
 from .factories import make_field, make_message, message_field
 from .tiny_api import API_DEFINITION, write_modern
@@ -160,6 +169,41 @@ def test_class_names_that_would_clash_are_an_input_error() -> None:
         match="acme.v1.A_B and acme.v1.A.B would both be the Python class A_B",
     ):
         plan_package(api_of(("x.proto", "acme.v1"), messages=(nested, flat)), "pkg")
+
+
+def test_a_class_whose_name_the_module_uses_is_imported_under_an_alias() -> None:
+    def message(full_name: str, file: str, *fields: Field) -> Message:
+        return dataclasses.replace(make_message(full_name, *fields), file=file)
+
+    twin = message_field("twin", "acme.a.v1.Device")
+    messages = (
+        message("acme.a.v1.Device", "a.proto"),
+        message("acme.b.v1.Device", "b.proto", twin),  # b's own Device, and a's
+        message(
+            "acme.c.v1.Both",
+            "c.proto",
+            message_field("b", "acme.b.v1.Device"),
+            message_field("a", "acme.a.v1.Device", number=2),
+        ),
+    )
+    files = [
+        ("a.proto", "acme.a.v1"),
+        ("b.proto", "acme.b.v1"),
+        ("c.proto", "acme.c.v1"),
+    ]
+    plan = plan_package(api_of(*files, messages=messages), "pkg")
+    modules = {m.path: m for m in plan.modules}
+    # (Factory messages have no field paths, so no path classes are imported.)
+    assert modules["b/v1/b.py"].imports == (
+        Import("...a.v1.a", ("Device",), "Device_"),
+    )
+    # Neither is Both's module's own: the first one used keeps its name.
+    assert modules["c/v1/c.py"].imports == (
+        Import("...a.v1.a", ("Device",), "Device_"),
+        Import("...b.v1.b", ("Device",)),
+    )
+    (both,) = modules["c/v1/c.py"].messages
+    assert [f.annotation for f in both.fields] == ["Device | None", "Device_ | None"]
 
 
 def test_imports_are_relative_sorted_and_only_what_is_used(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from ..ir import (
     TypeRef,
 )
 from ..naming import (
+    Namespace,
     all_order,
     escape_doc,
     import_order,
@@ -108,12 +109,17 @@ def _unique_attributes(
 
 
 class _ModuleBuilder:
-    """Collects the names one module needs from others while its contents are planned."""
+    """Collects the names one module needs from others while its contents are planned.
+    A class whose name the module already uses (its own class of that name, from another
+    proto package, or an earlier import) is imported under an alias with underscores."""
 
     def __init__(self, path: str, symbols: Symbols) -> None:
         self.path = path
         self.symbols = symbols
-        self.needed: dict[str, set[str]] = {}
+        # module -> imported name -> its name here
+        self.needed: dict[str, dict[str, str]] = {}
+        self._names = Namespace(symbols.module_names.get(path, frozenset()))
+        self._names.names.update(MODULE_ALIASES)
         self.uses_datetime = False
 
     def reference(self, full_name: str) -> str:
@@ -131,18 +137,31 @@ class _ModuleBuilder:
         return self._use(module, self.symbols.zeros[full_name])
 
     def _use(self, module: str, name: str) -> str:
-        if module != self.path:
-            self.needed.setdefault(module, set()).add(name)
-        return name
+        if module == self.path:
+            return name
+        imported = self.needed.setdefault(module, {})
+        if name not in imported:
+            imported[name] = self._names.claim(name)
+        return imported[name]
 
     def imports(self) -> tuple[Import, ...]:
+        """Per module, the plain names in one statement, then each alias in its own (as
+        ruff's isort writes them)."""
         depth = self.path.count("/")
         result = []
         for module in sorted(self.needed):
             relative = "." * (depth + 1) + module.removesuffix(".py").replace("/", ".")
-            result.append(
-                Import(relative, tuple(sorted(self.needed[module], key=import_order)))
+            names = sorted(
+                self.needed[module].items(), key=lambda n: import_order(n[0])
             )
+            plain = tuple(name for name, local in names if name == local)
+            if plain:
+                result.append(Import(relative, plain))
+            result += [
+                Import(relative, (name,), local)
+                for name, local in names
+                if name != local
+            ]
         return tuple(result)
 
     def codec(self, ref: TypeRef, field: Field) -> Codec:
@@ -162,9 +181,8 @@ class _ModuleBuilder:
             )
         name = self.reference(ref.type_name)
         if ref.kind is FieldKind.ENUM:
-            # The zero's import is added only where a field uses it (`_plan_field`).
-            zero = self.symbols.zeros[ref.type_name]
-            return Codec("enum", name, zero, helper=name)
+            # The zero constant is imported only where a field uses it (`_plan_field`).
+            return Codec("enum", name, "", helper=name)
         return Codec("message", name, "None", helper=name)
 
 
@@ -202,7 +220,7 @@ def _plan_module(
     _check_module_names(
         path,
         [(alias, "a module alias") for alias in MODULE_ALIASES]
-        + [(n, f"a name imported from {i.module}") for i in imports for n in i.names]
+        + [(n, f"a name imported from {i.module}") for i in imports for n in i.defined]
         + [(e.class_name, f"the enum {e.full_name}") for e in enums]
         + [(e.zero_constant, f"the zero of {e.full_name}") for e in enums]
         + [(m.class_name, f"the message {m.full_name}") for m in messages]
@@ -334,9 +352,12 @@ def _plan_field(field: Field, names: MessageNames, builder: _ModuleBuilder) -> P
     else:
         kind, annotation = "singular", codec.python_type
     attribute = names.attributes[field.name]
-    default = {"repeated": "[]", "map": "{}", "optional": "None"}.get(kind, codec.zero)
     if kind == "singular" and codec.family == "enum":
-        builder.reference_zero(field.value.type_name)  # imports the zero constant
+        default = builder.reference_zero(field.value.type_name)
+    else:
+        default = {"repeated": "[]", "map": "{}", "optional": "None"}.get(
+            kind, codec.zero
+        )
     if kind == "optional" or (kind == "singular" and codec.family != "enum"):
         parameter, init_value = f"{attribute}: {annotation} = {default}", attribute
     else:  # containers (fresh per instance) and enums (long names) default to None
