@@ -221,6 +221,13 @@ class Import:
         """The names the import statement defines in the module."""
         return (self.alias,) if self.alias else self.names
 
+    @property
+    def imported(self) -> str:
+        """What follows `import` in the statement."""
+        return (
+            f"{self.names[0]} as {self.alias}" if self.alias else ", ".join(self.names)
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class PyModule:

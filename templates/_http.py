@@ -193,18 +193,18 @@ class Route:
         # Encoded even when only the query is sent: that refuses, by path, what TTS's
         # JSON cannot carry, such as an EUI of the wrong length (sent as base64 there).
         data = message.to_json()
-        sent = (
-            data if self.body == "*" else data.get(self.body, {}) if self.body else None
-        )
+        sent: Any  # the JSON sent as the body; None for no body
+        pairs: list[tuple[str, str]] | None  # the query string's
+        if self.body == "*":  # the whole request
+            sent, pairs = data, None
+        else:  # a field of it, or nothing; the rest in the query string
+            sent = data.get(self.body, {}) if self.body else None
+            pairs = query(message, skip=self.skip, field_masks=self.field_masks)
         return HttpRequest(
             self.method,
             path,
             body=None if sent is None else _rt.json_text(sent, message).encode(),
-            query=(
-                None
-                if self.body == "*"
-                else query(message, skip=self.skip, field_masks=self.field_masks)
-            ),
+            query=pairs,
             response_field=self.response_field,
         )
 
@@ -795,9 +795,8 @@ class _CallerBase(Generic[H]):
         self.settings = settings
         self._http = http
         self._owns_client = owns_client
-        # A client of our own was made with these headers (merging them into each
-        # request is a good part of httpx's cost per call); a caller's gets them per
-        # request.
+        # A client of our own has these headers (`_own_client_options`); a caller's
+        # gets them with each request.
         self._request_headers = None if owns_client else settings.headers()
         # httpx's per-request timeouts (its `timeout` extension): a stream's read
         # timeout is stream_timeout; connect, write and pool stay the client's.
@@ -854,20 +853,32 @@ class _CallerBase(Generic[H]):
         return request.reply(data), total_count(response.headers)
 
 
-def _keepalive() -> list[tuple[int, int, int]]:
-    """TCP keepalive for our own connections: a stream silent for hours still notices
-    a dead peer, and NATs keep it open. Probes start after 60 s idle, every 15 s, 4 at
-    most, where the platform lets us tune them."""
+def _own_client_options(settings: Settings) -> dict[str, Any]:
+    """The httpx client arguments for a client of our own, sync or async: the fixed
+    headers once (merging them into each request is a good part of httpx's cost per
+    call), the timeout, and `verify`, for proxies (the transport has its own)."""
+    return {
+        "headers": settings.headers(),
+        "timeout": settings.timeout,
+        "verify": settings.verify,
+    }
+
+
+def _own_transport_options(settings: Settings) -> dict[str, Any]:
+    """The transport arguments for a client of our own: `verify`, and TCP keepalive, so
+    that a stream silent for hours still notices a dead peer and NATs keep it open.
+    Probes start after 60 s idle, every 15 s, 4 at most, where the platform lets us
+    tune them."""
     import socket
 
     tuned = {"TCP_KEEPIDLE": 60, "TCP_KEEPINTVL": 15, "TCP_KEEPCNT": 4}
-    options = [(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)]
-    options += [
+    keepalive = [(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)]
+    keepalive += [
         (socket.IPPROTO_TCP, getattr(socket, name), value)
         for name, value in tuned.items()
         if hasattr(socket, name)
     ]
-    return options
+    return {"verify": settings.verify, "socket_options": keepalive}
 
 
 class Caller(_CallerBase["httpx.Client"]):
@@ -883,11 +894,9 @@ class Caller(_CallerBase["httpx.Client"]):
         import httpx
 
         client = http_client or httpx.Client(
-            headers=settings.headers(),
-            timeout=settings.timeout,
-            verify=settings.verify,  # for proxies; the transport has its own
             transport=transport
-            or httpx.HTTPTransport(verify=settings.verify, socket_options=_keepalive()),
+            or httpx.HTTPTransport(**_own_transport_options(settings)),
+            **_own_client_options(settings),
         )
         super().__init__(settings, client, owns_client=http_client is None)
 
@@ -1014,13 +1023,9 @@ class AsyncCaller(_CallerBase["httpx.AsyncClient"]):
         import httpx
 
         client = http_client or httpx.AsyncClient(
-            headers=settings.headers(),
-            timeout=settings.timeout,
-            verify=settings.verify,  # for proxies; the transport has its own
             transport=transport
-            or httpx.AsyncHTTPTransport(
-                verify=settings.verify, socket_options=_keepalive()
-            ),
+            or httpx.AsyncHTTPTransport(**_own_transport_options(settings)),
+            **_own_client_options(settings),
         )
         super().__init__(settings, client, owns_client=http_client is None)
 

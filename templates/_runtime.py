@@ -341,20 +341,16 @@ def _wrong_value(value: Any, hint: Any, path: str) -> EncodeError | None:
         (hint,) = (argument for argument in arguments if argument is not type(None))
         return _wrong_value(value, hint, path)
     if origin is list and type(value) is list:
-        for index, element in enumerate(value):
-            wrong = _wrong_value(element, arguments[0], f"{path}[{index}]")
-            if wrong is not None:
-                return wrong
-        return None
+        return _first(
+            _wrong_value(element, arguments[0], f"{path}[{index}]")
+            for index, element in enumerate(value)
+        )
     if origin is dict and type(value) is dict:
-        for map_key, element in value.items():
-            position = _in_map(path, map_key)
-            wrong = _wrong_value(map_key, arguments[0], position) or _wrong_value(
-                element, arguments[1], position
-            )
-            if wrong is not None:
-                return wrong
-        return None
+        return _first(
+            _wrong_value(map_key, arguments[0], position := _in_map(path, map_key))
+            or _wrong_value(element, arguments[1], position)
+            for map_key, element in value.items()
+        )
     if hint is Any:  # a Struct's or Value's contents
         return _non_json_value(value, path)
     if origin is None and _takes(hint, value):
@@ -377,23 +373,29 @@ def _non_json_value(value: Any, path: str) -> EncodeError | None:
             return None
         return EncodeError(value, f"{value} cannot be written in JSON", path)
     if isinstance(value, (list, tuple)):
-        for index, element in enumerate(value):
-            wrong = _non_json_value(element, f"{path}[{index}]")
-            if wrong is not None:
-                return wrong
-        return None
+        return _first(
+            _non_json_value(element, f"{path}[{index}]")
+            for index, element in enumerate(value)
+        )
     if isinstance(value, dict):
-        for map_key, element in value.items():
-            position = _in_map(path, map_key)
-            if not (map_key is None or isinstance(map_key, (str, int, float))):
-                problem = f"a {type(map_key).__name__} key cannot be written in JSON"
-                return EncodeError(map_key, problem, position)
-            wrong = _non_json_value(element, position)
-            if wrong is not None:
-                return wrong
-        return None
+        return _first(
+            _non_json_entry(map_key, element, _in_map(path, map_key))
+            for map_key, element in value.items()
+        )
     problem = f"expected a JSON value, got {type(value).__name__}"
     return EncodeError(value, problem, path)
+
+
+def _non_json_entry(map_key: Any, value: Any, position: str) -> EncodeError | None:
+    if not (map_key is None or isinstance(map_key, (str, int, float))):
+        problem = f"a {type(map_key).__name__} key cannot be written in JSON"
+        return EncodeError(map_key, problem, position)
+    return _non_json_value(value, position)
+
+
+def _first(errors: Iterable[EncodeError | None]) -> EncodeError | None:
+    """The first error of a search that stops there (the rest are not computed)."""
+    return next((error for error in errors if error is not None), None)
 
 
 def _in_map(path: str, map_key: Any) -> str:
