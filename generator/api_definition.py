@@ -34,8 +34,9 @@ class ApiDefinition:
 
 def load_api_definition(path: Path, display_path: str) -> ApiDefinition:
     if not path.is_file():
+        problem = "not a file" if path.exists() else "missing"
         raise InputError(
-            f"{display_path}: missing; it lists each RPC's allowed field-mask paths and is part "
+            f"{display_path}: {problem}; it lists each RPC's allowed field-mask paths and is part "
             "of every TTS release (check out a full lorawan-stack release, not only api/)"
         )
     try:

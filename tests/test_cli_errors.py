@@ -191,6 +191,19 @@ def test_missing_api_definition(tmp_path: Path) -> None:
     )
 
 
+def test_api_definition_that_is_a_directory(tmp_path: Path) -> None:
+    root = write_modern(tmp_path)
+    definition = root / "sdk/js/generated/api-definition.json"
+    definition.unlink()
+    definition.mkdir()
+    assert_input_error(
+        inspect(root),
+        "error: sdk/js/generated/api-definition.json: not a file; it lists each RPC's allowed "
+        "field-mask paths and is part of every TTS release (check out a full lorawan-stack "
+        "release, not only api/)",
+    )
+
+
 def test_api_definition_that_is_not_json(tmp_path: Path) -> None:
     assert_input_error(
         inspect(write_modern(tmp_path, '{\n  "DeviceRegistry": {\n    "Get": {,}\n}')),
