@@ -736,12 +736,15 @@ def devaddr_prefix_out(value: bytes, key: str) -> str:
 # Enums (§3.6)
 
 
+# Enum -> every string accepted on input and every known number -> member. Kept out of
+# the class: on 3.11 an Enum class's own attributes are read through a slow hook.
+_ENUM_INPUTS: dict[type[ProtoEnum], dict[str | int, ProtoEnum]] = {}
+
+
 class ProtoEnum(enum.IntEnum):
     """A proto enum. Values this client does not know decode and re-encode unchanged."""
 
-    # Set by _index: every string accepted on input -> member; member -> proto name,
-    # where a Python name had to differ.
-    _by_input: ClassVar[Mapping[str, Any]]
+    # Set by _index: member -> proto name, where a Python name had to differ.
     _proto_names: ClassVar[Mapping[str, str]]
     # Each member's TTS JSON: the name or custom value of a string-form enum, else the
     # number; for a value decoded from an unknown string, that string.
@@ -764,7 +767,11 @@ class ProtoEnum(enum.IntEnum):
         proto_names: Mapping[str, str] | None = None,
     ) -> None:
         """Set the lookup tables and the output of a generated enum (at import)."""
-        cls._by_input = {text: cls(number) for text, number in inputs.items()}
+        by_input: dict[str | int, ProtoEnum] = {
+            n: cls(n) for n in cls._value2member_map_
+        }
+        by_input.update((text, cls(number)) for text, number in inputs.items())
+        _ENUM_INPUTS[cls] = by_input
         cls._proto_names = proto_names or {}
         for member in cls:
             member._out_ = json_names.get(member, int(member))
@@ -806,17 +813,17 @@ E = TypeVar("E", bound=ProtoEnum)
 
 def enum_in(cls: type[E], value: Any, key: str) -> E:
     """Names, custom values, aliases, prefix-less names and numbers, as the server."""
-    if type(value) is str:
-        member = cls._by_input.get(value)
+    kind = value.__class__
+    if kind is str or kind is int:  # not bool, whose True would find member 1
+        member = _ENUM_INPUTS[cls].get(value)
         if member is not None:
-            return member  # type: ignore[no-any-return]
+            return member  # type: ignore[return-value]
+        if kind is int:
+            return cls(value)
         try:
             return cls(int(value, 10))
         except ValueError:
             return cls._unknown_name(value)  # type: ignore[no-any-return]
-    if type(value) is int:
-        known = cls._value2member_map_.get(value)
-        return cls(value) if known is None else known  # type: ignore[return-value]
     bad(value, f"a {cls.__name__} name or number", key)
 
 

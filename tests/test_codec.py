@@ -481,6 +481,9 @@ def test_wrong_types_raise_with_the_json_path_and_nothing_partial() -> None:
             'locations["home"].latitude: expected a number',
         ),
         ({"bands": ["BAND_EU868", 1.5]}, "bands[1]: expected a Band name or number"),
+        # Equal to the number 1 as dict keys, but not numbers of an enum.
+        ({"bands": [True]}, "bands[0]: expected a Band name or number"),
+        ({"bands": [1.0]}, "bands[0]: expected a Band name or number"),
         (
             {"settings": {"static": {"channels": [1, "x"]}}},
             "settings.static.channels[1]: expected an integer",
