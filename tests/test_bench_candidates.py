@@ -1,12 +1,15 @@
-"""The benchmark's other representation, B (bench/table_codec.py), still agrees with the
-generated codec on the benchmark's EndDevice: a change to the runtime cannot break it unseen.
+"""The benchmark's other candidates still match the generated codec on the benchmark's
+EndDevice, so that a change to the runtime cannot break them unseen: B (bench/table_codec.py)
+agrees with it, and the floor F (bench/floor_codec.py) builds the same objects.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
+from bench.floor_codec import FloorDecoder
 from bench.samples import END_DEVICE
 from bench.table_codec import TableCodec
 from generator.build import build_checkout
@@ -24,3 +27,30 @@ def test_the_table_driven_codec_agrees_with_the_generated_one(
     device = modules["end_device"].EndDevice.from_json(END_DEVICE)
     assert table.decode("EndDevice", END_DEVICE) == device
     assert table.encode(device) == device.to_json() == END_DEVICE
+
+
+def test_the_floor_builds_every_object_and_slot_the_generated_codec_does(
+    tts_dataset: Path, modules: dict[str, ModuleType]
+) -> None:
+    plan = plan_package(build_checkout(open_checkout(tts_dataset)), PACKAGE)
+    floor = FloorDecoder(plan, modules).decoder("EndDevice")
+    device = modules["end_device"].EndDevice.from_json(END_DEVICE)
+    built = _objects(floor(END_DEVICE))
+    assert built == _objects(device)
+    assert len(built) > 30
+
+
+def _objects(value: Any, where: str = "") -> list[tuple[str, str]]:
+    """(position, class) of every message in `value`, each of whose slots is set."""
+    if isinstance(value, list):
+        return [o for i, e in enumerate(value) for o in _objects(e, f"{where}[{i}]")]
+    if isinstance(value, dict):
+        return [o for k, e in value.items() for o in _objects(e, f"{where}[{k}]")]
+    if isinstance(value, tuple):  # a oneof's (member, value)
+        return _objects(value[1], f"{where}.{value[0]}")
+    if not hasattr(value, "_SLOTS"):
+        return []
+    found = [(where, type(value).__name__)]
+    for slot in value._SLOTS:
+        found += _objects(getattr(value, slot), f"{where}.{slot}")
+    return found
