@@ -767,11 +767,8 @@ class ProtoEnum(enum.IntEnum):
         proto_names: Mapping[str, str] | None = None,
     ) -> None:
         """Set the lookup tables and the output of a generated enum (at import)."""
-        by_input: dict[str | int, ProtoEnum] = {
-            n: cls(n) for n in cls._value2member_map_
-        }
-        by_input.update((text, cls(number)) for text, number in inputs.items())
-        _ENUM_INPUTS[cls] = by_input
+        members: dict[str | int, ProtoEnum] = dict(cls._value2member_map_)
+        _ENUM_INPUTS[cls] = {**members, **{t: members[n] for t, n in inputs.items()}}
         cls._proto_names = proto_names or {}
         for member in cls:
             member._out_ = json_names.get(member, int(member))
