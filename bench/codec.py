@@ -219,7 +219,8 @@ def run(context: Context) -> str:
             "value's type checked; enum names, int64 strings, hex EUIs, timestamps and "
             f"wrappers converted, most by a call into the runtime ({a['runtime_calls']} calls for "
             f"this device). A spends {1 / a_vs_loads - 1 / f_vs_loads:.2f} on them: the target is "
-            "out of reach of a decoder in Python that checks what the dialect requires.",
+            "out of reach of a straight-line decoder in Python that checks what the dialect "
+            "requires.",
             f"- C, msgspec's C decoder with Python hooks, reaches {c['loads'] / c['decode']:.2f}x: "
             "a C-level decoder is the way to the decode target. It is not a drop-in: the "
             "dialect's lenient input (lowerCamel keys, enum aliases as members, TTS wrappers "
