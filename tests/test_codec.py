@@ -66,6 +66,47 @@ def test_64_bit_integers_are_strings_out_and_numbers_or_strings_in() -> None:
     assert (decoded.uplinks, decoded.clock_drift, decoded.temperature) == (12, -3, -4)
 
 
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("9223372036854775807", 2**63 - 1),
+        ("-9223372036854775808", -(2**63)),
+        ("+5", 5),
+        ("007", 7),
+        ("0" * 30 + "5", 5),
+    ],
+)
+def test_integer_strings_read_as_go_reads_them(text: str, number: int) -> None:
+    assert Tracker.from_json({"clock_drift": text}).clock_drift == number
+
+
+@pytest.mark.parametrize("text", ["--5", " 5", "1_0", "\u0663", "5.0", ""])
+def test_integer_strings_go_refuses_are_decode_errors(text: str) -> None:
+    # Python's int() takes some of these (an Arabic-Indic digit three, for one).
+    for field in ("clock_drift", "uplinks", "temperature"):
+        with pytest.raises(rt.DecodeError) as raised:
+            Tracker.from_json({field: text})
+        assert str(raised.value).startswith(
+            f"{field}: expected an integer, got a string"
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("9223372036854775808", "9223372036854775808 is out of range"),
+        # More digits than int() reads without raising ValueError.
+        ("1" * 5000, "a number of 5000 digits is out of range"),
+    ],
+)
+def test_integer_strings_out_of_range_are_decode_errors(
+    text: str, message: str
+) -> None:
+    with pytest.raises(rt.DecodeError) as raised:
+        Tracker.from_json({"clock_drift": text})
+    assert str(raised.value).startswith(f"clock_drift: {message}")
+
+
 def test_hex_bytes_are_upper_case_and_accept_either_case_or_base64() -> None:
     ids = TrackerIdentifiers(dev_eui=EUI, dev_addr=bytes.fromhex("26000001"))
     assert ids.to_json() == {"dev_eui": "70B3D57ED000ABCD", "dev_addr": "26000001"}
@@ -246,7 +287,8 @@ def test_empty_hex_and_any_bytes_like_value_encode() -> None:
 
 def test_plain_bytes_are_base64_in_either_alphabet() -> None:
     assert Tracker(last_payload=b"\xfb\xff").to_json() == {"last_payload": "+/8="}
-    assert Tracker.from_json({"last_payload": "-_8"}).last_payload == b"\xfb\xff"
+    for text in ("+/8=", "-_8=", "-_8", "+/8"):
+        assert Tracker.from_json({"last_payload": text}).last_payload == b"\xfb\xff"
     with pytest.raises(rt.DecodeError, match="last_payload: invalid base64"):
         Tracker.from_json({"last_payload": "not base64!"})
 
@@ -379,6 +421,9 @@ def test_timestamps_are_utc_with_z() -> None:
         ("1m30s", 90),
         ("100ms", 0.1),
         ("-1.5h", -5400),
+        ("1.000001s", 1.000001),
+        ("0.0000005s", 0),  # Go syntax: nanoseconds, rounded to microseconds
+        ("86400s", 86400),
     ],
 )
 def test_durations(text: str, seconds: float) -> None:
@@ -395,6 +440,14 @@ def test_duration_output() -> None:
     ]  # fmt: skip
     with pytest.raises(rt.DecodeError, match="invalid duration"):
         TrackerSettings.from_json({"report_interval": "3"})
+
+
+@pytest.mark.parametrize(
+    "text", ["1" * 16 + "s", "1" * 5000 + "s", "-1" + "0" * 400 + "h"]
+)
+def test_durations_past_timedeltas_range_are_decode_errors(text: str) -> None:
+    with pytest.raises(rt.DecodeError, match="report_interval: duration out of range"):
+        TrackerSettings.from_json({"report_interval": text})
 
 
 def test_field_masks_structs_any_and_values() -> None:

@@ -553,20 +553,26 @@ def boolean_or_null(value: Any, key: str) -> bool:
     return False if value is None else bad(value, "a boolean", key)
 
 
+# Decimal digits as Go's strconv reads them: ASCII only, no spaces or underscores.
+_DECIMAL = re.compile(r"[+-]?[0-9]+")
+
+
 def _integer(value: Any, key: str, bounds: tuple[int, int]) -> int:
     if type(value) is int:
         number = value
-    elif type(value) is str:
-        try:
-            number = int(value, 10)
-        except ValueError:
-            bad(value, "an integer", key)
+    elif type(value) is str and _DECIMAL.fullmatch(value):
+        digits = len(value.lstrip("+-0"))
+        if digits > 20:  # past any bound; int() refuses over 4,300 digits
+            raise DecodeError(
+                key, f"a number of {digits} digits is out of range {list(bounds)}"
+            )
+        number = int(value)
     elif type(value) is float and value.is_integer():
         number = int(value)
     else:
         bad(value, "an integer", key)
     if not bounds[0] <= number <= bounds[1]:
-        raise DecodeError(key, f"{number} is out of range [{bounds[0]}, {bounds[1]}]")
+        raise DecodeError(key, f"{number} is out of range {list(bounds)}")
     return number
 
 
@@ -586,19 +592,16 @@ def uint32(value: Any, key: str) -> int:
     )
 
 
+# Fast paths: the digit strings TTS writes, in range by their length alone.
 def int64(value: Any, key: str) -> int:
-    if type(value) is str and value.isascii() and value.lstrip("-").isdigit():
-        number = int(value)
-        if -9223372036854775808 <= number <= 9223372036854775807:
-            return number
+    if type(value) is str and len(value) < 19 and value.isascii() and value.isdigit():
+        return int(value)
     return _integer(value, key, _INT64)
 
 
 def uint64(value: Any, key: str) -> int:
-    if type(value) is str and value.isascii() and value.isdigit():
-        number = int(value)
-        if number <= 18446744073709551615:
-            return number
+    if type(value) is str and len(value) < 20 and value.isascii() and value.isdigit():
+        return int(value)
     return _integer(value, key, _UINT64)
 
 
@@ -644,13 +647,15 @@ def bool_key(value: Any, key: str) -> bool:
 # --------------------------------------------------------------------------------------
 # Bytes: base64, and TTS's hex fields (§3.5)
 
-_URL_SAFE = str.maketrans("-_", "+/")
-
 
 def b64(value: Any, key: str) -> bytes:
     if type(value) is not str:
         bad(value, "a base64 string", key)
-    text = value.translate(_URL_SAFE).rstrip("=")
+    try:  # padded, standard alphabet, as TTS writes it
+        return binascii.a2b_base64(value, strict_mode=True)
+    except binascii.Error:
+        pass
+    text = value.replace("-", "+").replace("_", "/").rstrip("=")
     try:
         return binascii.a2b_base64(text + "=" * (-len(text) % 4), strict_mode=True)
     except binascii.Error:
@@ -898,10 +903,26 @@ _DURATION_UNITS = {
 }  # fmt: skip
 
 
+# "1.500s", as TTS writes it with a fraction of whole microseconds: read without floats.
+_SECONDS = re.compile(r"([0-9]{1,15})(?:\.([0-9]{1,6}))?s")
+
+
 def duration(value: Any, key: str) -> _dt.timedelta:
     """`"1.500s"` as TTS writes it, or Go syntax such as `"1m30s"` and `"100ms"`."""
     if type(value) is not str:
         bad(value, 'a duration string such as "1.500s"', key)
+    try:
+        seconds = _SECONDS.fullmatch(value)
+        if seconds is not None:
+            fraction = seconds[2]
+            micros = int(fraction.ljust(6, "0")) if fraction else 0
+            return _dt.timedelta(0, int(seconds[1]), micros)  # days, seconds, micros
+        return _go_duration(value, key)
+    except OverflowError:  # beyond timedelta's 999,999,999 days
+        raise DecodeError(key, f"duration out of range: {_describe(value)}") from None
+
+
+def _go_duration(value: str, key: str) -> _dt.timedelta:
     text = value[1:] if value[:1] in "+-" else value
     negative = value[:1] == "-"
     if text == "0":
