@@ -651,14 +651,15 @@ def bool_key(value: Any, key: str) -> bool:
 def b64(value: Any, key: str) -> bytes:
     if type(value) is not str:
         bad(value, "a base64 string", key)
+    # binascii.Error is a ValueError, and a str that is not ASCII raises the latter.
     try:  # padded, standard alphabet, as TTS writes it
         return binascii.a2b_base64(value, strict_mode=True)
-    except binascii.Error:
+    except ValueError:
         pass
     text = value.replace("-", "+").replace("_", "/").rstrip("=")
     try:
         return binascii.a2b_base64(text + "=" * (-len(text) % 4), strict_mode=True)
-    except binascii.Error:
+    except ValueError:
         raise DecodeError(key, f"invalid base64: {_describe(value)}") from None
 
 
