@@ -14,7 +14,12 @@ from typing import Any
 
 import pytest
 
+from generator.build import build_checkout
+from generator.checkout import open_checkout
+from generator.passes.module_plan import plan_package
 from generator.resources import RUNTIME_SOURCES
+
+from .strategies import MessageStrategies
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATASET = REPO.parent / "shared" / "tts" / "v3.32.1"
@@ -100,6 +105,15 @@ def modules(client: Path) -> dict[str, ModuleType]:
         return {name: importlib.import_module(f"{PACKAGE}.{name}") for name in names}
     finally:
         sys.path.remove(str(client))
+
+
+@pytest.fixture(scope="session")
+def tts_strategies(
+    tts_dataset: Path, modules: dict[str, ModuleType]
+) -> MessageStrategies:
+    """Hypothesis strategies for the messages of the full client."""
+    plan = plan_package(build_checkout(open_checkout(tts_dataset)), PACKAGE)
+    return MessageStrategies(plan, modules)
 
 
 def instances_in(modules: dict[str, ModuleType], cls: type) -> list[Any]:

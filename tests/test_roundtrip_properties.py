@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 import warnings
 from collections.abc import Callable
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +15,7 @@ from generator.build import build_checkout
 from generator.checkout import open_checkout
 from generator.passes.module_plan import plan_package
 
-from .conftest import PACKAGE, REPO
+from .conftest import REPO
 from .strategies import MessageStrategies
 
 EXAMPLE_EXAMPLES = 8_000
@@ -62,14 +60,6 @@ def assert_roundtrip(message: Any) -> None:
 @given(EXAMPLE_MESSAGES)
 def test_example_api_messages_roundtrip(message: Any) -> None:
     assert_roundtrip(message)
-
-
-@pytest.fixture(scope="module")
-def tts_strategies(
-    tts_dataset: Path, modules: dict[str, ModuleType]
-) -> MessageStrategies:
-    plan = plan_package(build_checkout(open_checkout(tts_dataset)), PACKAGE)
-    return MessageStrategies(plan, modules)
 
 
 def assert_for_all(

@@ -1,27 +1,30 @@
-"""Decoding never fails with anything but DecodeError: the JSON of a valid message with one
-value replaced by something hostile (malformed numbers, durations, timestamps and base64,
-thousands of digits, the wrong container) decodes, or raises DecodeError naming a path.
+"""The codec never fails with anything but its own errors.
+
+- Decoding: the JSON of a valid message with one value replaced by something hostile
+  (malformed numbers, durations, timestamps and base64, thousands of digits, the wrong
+  container) decodes, or raises DecodeError naming a path.
+- Encoding: a valid message with one field, at any depth, set to a value of any type (what
+  mypy would refuse) encodes, or raises EncodeError.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import math
 import warnings
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.build import build_checkout
-from generator.checkout import open_checkout
-from generator.passes.module_plan import plan_package
-
-from .conftest import PACKAGE
 from .strategies import JSON_VALUES, MessageStrategies
-from .test_roundtrip_properties import EXAMPLE_MESSAGES, property_settings
+from .test_roundtrip_properties import (
+    EXAMPLE_MESSAGES,
+    every_tts_message,
+    property_settings,
+)
 
 HOSTILE_TEXT = st.sampled_from(
     [
@@ -79,36 +82,69 @@ def assert_decodes_or_names_the_error(
         pass
 
 
-@property_settings(3_000)
-@given(EXAMPLE_MESSAGES, st.data())
-def test_example_api_messages_decode_hostile_values_or_raise_decode_error(
-    message: Any, data: st.DataObject
-) -> None:
-    from generated.fleet._runtime import DecodeError
-
-    assert_decodes_or_names_the_error(message, data, DecodeError)
-
-
-@pytest.fixture(scope="module")
-def tts_strategies(
-    tts_dataset: Path, modules: dict[str, ModuleType]
-) -> MessageStrategies:
-    plan = plan_package(build_checkout(open_checkout(tts_dataset)), PACKAGE)
-    return MessageStrategies(plan, modules)
-
-
 def test_tts_messages_decode_hostile_values_or_raise_decode_error(
     tts_strategies: MessageStrategies, modules: dict[str, ModuleType]
 ) -> None:
-    names = st.sampled_from(sorted(tts_strategies.messages))
-    messages = names.flatmap(lambda name: tts_strategies.message(name, 3))
     decode_error = modules["_runtime"].DecodeError
 
     @property_settings(2_000)
-    @given(messages, st.data())
+    @given(every_tts_message(tts_strategies), st.data())
     def holds(message: Any, data: st.DataObject) -> None:
         assert_decodes_or_names_the_error(message, data, decode_error)
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         holds()
+
+
+HOSTILE_PYTHON = st.sampled_from(
+    [
+        *(None, 0, -1, 2**70, -(2**70), 1.5, math.nan, math.inf, True, 1j),
+        *("x", "", "--5", b"x", b"", bytearray(b"ab"), memoryview(b"abcd")),
+        *([], [None], [1, "x"], {}, {"a": None}, {1: 2}, {None: 1}, (1, 2), {1}),
+        *(object(), dt.datetime(2024, 1, 1), dt.datetime.max.replace(tzinfo=dt.UTC)),
+        *(dt.timedelta.max, dt.timedelta.min, dt.date(2024, 1, 1), dt.UTC),
+    ]
+)
+
+
+def messages_in(value: Any) -> list[Any]:
+    """Every message in `value`: itself and those its fields hold, in lists and maps too."""
+    if isinstance(value, dict):
+        return [found for item in value.values() for found in messages_in(item)]
+    if isinstance(value, list):
+        return [found for item in value for found in messages_in(item)]
+    if isinstance(value, tuple):  # a oneof's (member, value)
+        return messages_in(value[1])
+    if not hasattr(value, "_SLOTS"):
+        return []
+    held = [
+        found for slot in value._SLOTS for found in messages_in(getattr(value, slot))
+    ]
+    return [value, *held]
+
+
+def assert_encodes_or_names_the_error(
+    message: Any, data: st.DataObject, encode_error: type[Exception]
+) -> None:
+    target = data.draw(st.sampled_from(messages_in(message)))
+    fields = sorted(target._PATH_ATTRIBUTES.values())
+    if fields:
+        setattr(target, data.draw(st.sampled_from(fields)), data.draw(HOSTILE_PYTHON))
+    try:
+        message.to_json_string()
+    except encode_error:
+        pass
+
+
+@property_settings(3_000)
+@given(EXAMPLE_MESSAGES, st.data())
+def test_example_api_messages_take_hostile_values_or_raise_codec_errors(
+    message: Any, data: st.DataObject
+) -> None:
+    from generated.fleet._runtime import DecodeError, EncodeError
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        assert_decodes_or_names_the_error(message, data, DecodeError)
+        assert_encodes_or_names_the_error(message, data, EncodeError)
