@@ -49,7 +49,7 @@ _IDEMPOTENT = frozenset({"GET", "PUT", "DELETE"})
 class HttpRequest:
     """One REST call, as a route of an RPC made it."""
 
-    __slots__ = ("body", "method", "path", "query", "response_field")
+    __slots__ = ("_target", "body", "method", "path", "query", "response_field")
 
     def __init__(
         self,
@@ -65,6 +65,13 @@ class HttpRequest:
         self.query = query or []
         self.body = body  # TTS JSON text; None sends no body
         self.response_field = response_field  # `response_body`: the reply is this field
+        # Quoted here, so that a value UTF-8 cannot carry fails as the request is built.
+        self._target = API_PREFIX + self.path
+        if self.query:
+            pairs = (
+                f"{quote(k, safe='.[]')}={quote(v, safe=',')}" for k, v in self.query
+            )
+            self._target += "?" + "&".join(pairs)
 
     def reply(self, data: Any) -> Any:
         """The response message's JSON, from the reply's."""
@@ -72,10 +79,7 @@ class HttpRequest:
 
     def target(self) -> str:
         """The path and query as sent; `field_mask=a,b` keeps its commas."""
-        if not self.query:
-            return API_PREFIX + self.path
-        pairs = (f"{quote(k, safe='.[]')}={quote(v, safe=',')}" for k, v in self.query)
-        return f"{API_PREFIX}{self.path}?{'&'.join(pairs)}"
+        return self._target
 
     def __repr__(self) -> str:
         return f"HttpRequest({self.method} {self.target()})"
@@ -139,10 +143,12 @@ def _text_of(value: Any, key: str) -> str:
         return _rt.timestamp_out(value, key)
     if isinstance(value, _dt.timedelta):
         return _rt.duration_out(value)
-    raise ValueError(
-        f"{key}: a {type(value).__name__} cannot travel in a query string "
+    raise _rt.EncodeError(
+        value,
+        f"a {type(value).__name__} cannot travel in a query string "
         "(grpc-gateway takes scalars, lists of scalars and maps only); "
-        "use the RPC's POST binding if it has one"
+        "use the RPC's POST binding if it has one",
+        key,
     )
 
 
@@ -510,8 +516,9 @@ class Rpc(Generic[M, R]):
         arguments = dict(fields)
         leaves = {k: arguments.pop(k) for k in self.leaf_arguments if k in arguments}
         mask = arguments.get(self.mask_field) if self.mask_field else None
-        # A copy of the paths given; a str stays as it is, to be refused by name.
-        if mask is not None and not isinstance(mask, (_rt.AllPaths, str)):
+        # A copy of the paths given; a str or a number stays as it is, to be refused by
+        # name.
+        if isinstance(mask, Iterable) and not isinstance(mask, (_rt.AllPaths, str)):
             arguments[self.mask_field] = list(mask)
         message = self.request_class(**arguments)
         for argument, value in leaves.items():
@@ -554,7 +561,14 @@ class Rpc(Generic[M, R]):
     ) -> HttpRequest:
         message = self.request(request, fields)
         self.check_mask(message, validate=validate)
-        return self.build(message)
+        try:
+            return self.build(message)
+        except _rt.EncodeError:  # a value no path or query takes: named by its field
+            _rt.raise_wrong_type(message)
+            raise
+        except UnicodeEncodeError:  # a str with a lone surrogate: named by its path
+            _rt.raise_unencodable(message.to_json())
+            raise
 
 
 # --------------------------------------------------------------------------------------

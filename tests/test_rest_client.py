@@ -257,6 +257,33 @@ def test_values_tts_json_cannot_carry_are_rejected_before_any_request(
     assert tts.requests == []
 
 
+def test_text_utf8_cannot_carry_is_named_before_any_request(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    """A str with a lone surrogate (as os.fsdecode makes of a stray byte), in the path,
+    the query or the body: an EncodeError naming it, not a UnicodeEncodeError."""
+    end_device, device_ids = modules["end_device"].EndDevice, ids(modules)
+    calls: dict[str, Callable[[Any], Awaitable[Any]]] = {
+        "end_device_ids.device_id": lambda c: resolve(
+            c.end_device_registry.get(application_id="app1", device_id="dev\udcff")
+        ),
+        "order": lambda c: resolve(
+            c.end_device_registry.list(application_id="app1", order="\udcff")
+        ),
+        "end_device.name": lambda c: resolve(
+            c.end_device_registry.update(
+                end_device=end_device(ids=device_ids, name="n\udcff"),
+                field_mask=["name"],
+            )
+        ),
+    }
+    for path, call in calls.items():
+        with pytest.raises(modules["_runtime"].EncodeError) as raised:
+            run(mode, modules["clients"], tts.url, call)
+        assert str(raised.value) == f"{path}: '\\udcff' is a lone surrogate: not UTF-8"
+    assert tts.requests == []
+
+
 def test_values_of_the_wrong_type_are_named_before_any_request(
     mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
 ) -> None:
@@ -286,6 +313,17 @@ def test_values_of_the_wrong_type_are_named_before_any_request(
         ),
         "application_ids: expected ApplicationIdentifiers, got str 'app1'": lambda c: (
             drain(c.end_device_registry.list_all(application_ids="app1"))
+        ),
+        # Before: a TypeError from copying the paths, and ValueErrors about a list
+        # that "cannot travel in a query string" for a path value and for `limit`.
+        "field_mask: expected list[str], got int 5": lambda c: resolve(
+            c.end_device_registry.get(end_device_ids=device_ids, field_mask=5)
+        ),
+        "end_device_ids.device_id: expected str, got list ['dev1']": lambda c: resolve(
+            c.end_device_registry.get(application_id="app1", device_id=["dev1"])
+        ),
+        "limit: expected int, got list [None]": lambda c: resolve(
+            c.end_device_registry.list(application_id="app1", limit=[None])
         ),
         'downlinks[0].decoded_payload["at"]: expected a JSON value, got datetime': (
             lambda c: resolve(

@@ -393,6 +393,36 @@ def _non_json_entry(map_key: Any, value: Any, position: str) -> EncodeError | No
     return _non_json_value(value, position)
 
 
+def raise_unencodable(data: Any) -> None:
+    """Raise EncodeError for the first str in `data`, a message's JSON, that UTF-8
+    cannot carry: one holding a lone surrogate (as `os.fsdecode` can make)."""
+    unencodable = _unencodable(data, "")
+    if unencodable is not None:
+        raise unencodable from None
+
+
+def _unencodable(value: Any, path: str) -> EncodeError | None:
+    if isinstance(value, str):
+        try:
+            value.encode()
+        except UnicodeEncodeError as error:
+            bad = value[error.start : error.end]
+            return EncodeError(value, f"{bad!r} is a lone surrogate: not UTF-8", path)
+        return None
+    if isinstance(value, list):
+        return _first(
+            _unencodable(element, f"{path}[{index}]")
+            for index, element in enumerate(value)
+        )
+    if isinstance(value, dict):
+        return _first(
+            _unencodable(key, path)
+            or _unencodable(element, f"{path}.{key}".lstrip("."))
+            for key, element in value.items()
+        )
+    return None
+
+
 def _first(errors: Iterable[EncodeError | None]) -> EncodeError | None:
     """The first error of a search that stops there (the rest are not computed)."""
     return next((error for error in errors if error is not None), None)
