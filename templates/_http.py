@@ -516,9 +516,12 @@ class Rpc(Generic[M, R]):
         arguments = dict(fields)
         leaves = {k: arguments.pop(k) for k in self.leaf_arguments if k in arguments}
         mask = arguments.get(self.mask_field) if self.mask_field else None
-        # A copy of the paths given; a str or a number stays as it is, to be refused by
-        # name.
-        if isinstance(mask, Iterable) and not isinstance(mask, (_rt.AllPaths, str)):
+        # A copy of the paths given; a str or a number stays, to be refused by name.
+        if type(mask) is list or (
+            mask is not None
+            and not isinstance(mask, (_rt.AllPaths, str))
+            and isinstance(mask, Iterable)
+        ):
             arguments[self.mask_field] = list(mask)
         message = self.request_class(**arguments)
         for argument, value in leaves.items():
