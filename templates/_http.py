@@ -12,6 +12,7 @@ import base64
 import copy
 import datetime as _dt
 import json
+import math
 import time
 import warnings
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
@@ -249,7 +250,7 @@ class ErrorDetails:
         "namespace",
     )
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
+    def __init__(self, data: Mapping[str, Any], depth: int = 0) -> None:
         self.namespace: str = _text(data.get("namespace"))
         self.name: str = _text(data.get("name"))
         self.message_format: str = _text(data.get("message_format"))
@@ -258,19 +259,29 @@ class ErrorDetails:
             attributes if isinstance(attributes, dict) else {}
         )
         self.correlation_id: str = _text(data.get("correlation_id"))
-        code = data.get("code")
-        self.code: int = code if isinstance(code, int) else 0
+        self.code: int = _number(data.get("code"))
         cause = data.get("cause")
         self.cause: ErrorDetails | None = (
-            ErrorDetails(cause) if isinstance(cause, dict) else None
+            ErrorDetails(cause, depth + 1)
+            if isinstance(cause, dict) and depth < _MAX_CAUSES
+            else None
         )
 
     def __repr__(self) -> str:
         return f"ErrorDetails({self.namespace}:{self.name})"
 
 
+# Causes kept of a chain: TTS's are a few deep; a body's could be deep enough to
+# exhaust the stack.
+_MAX_CAUSES = 32
+
+
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
+
+
+def _number(value: Any) -> int:
+    return value if type(value) is int else 0  # not a bool
 
 
 class ApiError(_rt.PicklableError):
@@ -405,7 +416,7 @@ def error_from(status: int, body: bytes) -> ApiError:
     """The typed error for a non-2xx response, or an `{"error": ...}` stream chunk."""
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested too deeply
         data = None
     if isinstance(data, dict) and isinstance(data.get("error"), dict):
         data = data["error"]  # a stream's error chunk
@@ -418,16 +429,13 @@ def error_from(status: int, body: bytes) -> ApiError:
             code=code,
             body_excerpt=excerpt,
         )
-    given = data.get("code")
-    code = (
-        given
-        if isinstance(given, int) and given in ERRORS_BY_CODE
-        else _CODE_BY_STATUS.get(status, 2)
-    )
+    given = _number(data.get("code"))
+    code = given if given in ERRORS_BY_CODE else _CODE_BY_STATUS.get(status, 2)
+    listed = data.get("details")
     details = next(
         (
             ErrorDetails(d)
-            for d in data.get("details") or ()
+            for d in (listed if isinstance(listed, list) else ())
             if isinstance(d, dict) and str(d.get("@type", "")).endswith(".ErrorDetails")
         ),
         None,
@@ -681,7 +689,7 @@ class Settings:
             return {}
         try:
             return json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise error_from(502, body) from None
 
 
@@ -691,13 +699,19 @@ def _retry_hint(headers: Mapping[str, str]) -> float | None:
         if not value:
             continue
         try:
-            return float(value)
+            hint = float(value)
         except ValueError:
             import email.utils  # rare: imported when needed
 
-            when = email.utils.parsedate_to_datetime(value)
-            if when is not None:
-                return (when - _dt.datetime.now(_dt.UTC)).total_seconds()
+            try:
+                when = email.utils.parsedate_to_datetime(value)
+            except (TypeError, ValueError):
+                continue  # neither seconds nor an HTTP date: no hint
+            if when.tzinfo is None:  # "-0000": UTC, with no claim to the zone
+                when = when.replace(tzinfo=_dt.UTC)
+            hint = (when - _dt.datetime.now(_dt.UTC)).total_seconds()
+        if math.isfinite(hint):
+            return hint
     return None
 
 
@@ -756,6 +770,11 @@ class StreamReader(Generic[R]):
                 chunk, position = self._decode(buffer, position)
             except ValueError:
                 break  # an incomplete object: wait for more
+            except RecursionError:  # nested too deeply to be a message
+                self._error = error_from(
+                    502, buffer[position : position + 200].encode()
+                )
+                break
             if not isinstance(chunk, dict) or "result" not in chunk:
                 self._error = error_from(200, json.dumps(chunk).encode())
                 break

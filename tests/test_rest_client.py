@@ -554,6 +554,19 @@ def test_stream_error_at_open_in_either_shape(
         run(mode, modules["clients"], tts.url, scenario)
 
 
+def test_a_stream_chunk_nested_too_deeply_is_a_typed_error(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    chunk = b'{"result":' + b"[" * 100_000
+    tts.reply("POST", "/api/v3/events", Reply(chunks=[chunk]))
+
+    async def scenario(client: Any) -> list[Any]:
+        return await drain(client.events.stream())
+
+    with pytest.raises(modules["_http"].Unavailable, match="not TTS JSON"):
+        run(mode, modules["clients"], tts.url, scenario)
+
+
 def test_closing_a_stream_closes_its_connection(
     mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
 ) -> None:

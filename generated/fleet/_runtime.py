@@ -243,6 +243,8 @@ class Message:
         except (AttributeError, TypeError):
             raise_wrong_type(self)  # the encoder met a value of the wrong type
             raise
+        except RecursionError:  # not searched: the search would recurse as deep
+            raise EncodeError(self, _TOO_DEEP, "") from None
         return data
 
     def _to_json(self) -> Any:
@@ -255,7 +257,10 @@ class Message:
     @classmethod
     def from_json(cls, data: Any) -> Self:
         """Decode TTS JSON (already parsed); raises DecodeError naming the bad path."""
-        decoded: Self = cls._decode(data, "")
+        try:
+            decoded: Self = cls._decode(data, "")
+        except RecursionError:
+            raise DecodeError("", "nested too deeply") from None
         return decoded
 
     def to_json_string(self) -> str:
@@ -266,7 +271,7 @@ class Message:
     def from_json_string(cls, text: str | bytes) -> Self:
         try:
             data = json.loads(text)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:  # too deep for the parser
             raise DecodeError("", f"not JSON: {error}") from None
         return cls.from_json(data)
 
@@ -287,6 +292,11 @@ def json_text(data: Any, message: Message) -> str:
     except (TypeError, ValueError):
         raise_wrong_type(message)
         raise
+    except RecursionError:
+        raise EncodeError(data, _TOO_DEEP, "") from None
+
+
+_TOO_DEEP = "nested too deeply to write (does a message, list or Struct hold itself?)"
 
 
 _UNSET_MESSAGES: dict[type[Message], Message] = {}

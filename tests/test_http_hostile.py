@@ -1,0 +1,98 @@
+"""What a server or a proxy sends cannot crash the client: a malformed error body, a retry
+hint that is not a number or a date, a body or a stream chunk nested too deeply, and a
+message nested too deeply or holding itself are typed errors, or ignored hints. (A stream
+chunk nested too deeply: test_rest_client.py.)
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from generated.fleet import _http
+from generated.fleet import _runtime as rt
+from generated.fleet.tracker import Fault, Tracker
+
+DETAILS = "type.googleapis.com/ttn.lorawan.v3.ErrorDetails"
+
+
+def nested(key: str, depth: int, inner: Any = None) -> Any:
+    """`{key: {key: ... inner}}`, `depth` deep, built without recursion."""
+    value = {} if inner is None else inner
+    for _ in range(depth):
+        value = {key: value}
+    return value
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"details": 5},
+        {"details": [5, "x", {"@type": 5}]},
+        {"code": True},
+        {"code": "5"},
+        {"code": 2**80},
+        {"details": [{"@type": DETAILS, "code": True, "cause": 5, "attributes": []}]},
+    ],
+)
+def test_malformed_error_bodies_are_typed_errors(body: Any) -> None:
+    error = _http.error_from(400, json.dumps(body).encode())
+    assert type(error) is _http.InvalidArgument  # by the HTTP status
+    assert str(error) == "HTTP 400: HTTP 400"
+
+
+def test_a_cause_chain_is_cut_where_it_could_exhaust_the_stack() -> None:
+    chain = nested("cause", 900, {"name": "deepest"})["cause"]
+    body = {"details": [{"@type": DETAILS, "name": "top", "cause": chain}]}
+    error = _http.error_from(403, json.dumps(body).encode())
+    assert error.name == "top"
+    assert len(error.causes) == 32
+
+
+@pytest.mark.parametrize("body", [b"[" * 100_000, b'{"a":' * 100_000])
+def test_a_body_nested_too_deeply_to_parse_is_a_typed_error(body: bytes) -> None:
+    error = _http.error_from(502, body)
+    assert type(error) is _http.Unavailable
+    assert error.body_excerpt == body[:200].decode()
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        ("3", 3.0),
+        ("garbage", None),
+        ("Wed, 99 Oct 2015 07:28:00 GMT", None),  # a date that does not exist
+        ("nan", None),
+        ("inf", None),
+    ],
+)
+def test_retry_hints_that_are_not_seconds_or_dates_are_ignored(
+    value: str, hint: float | None
+) -> None:
+    assert _http._retry_hint({"Retry-After": value}) == hint
+
+
+def test_a_retry_date_without_a_zone_is_read_as_utc() -> None:
+    hint = _http._retry_hint({"Retry-After": "Wed, 21 Oct 2015 07:28:00 -0000"})
+    assert hint is not None and hint < 0  # in the past: no wait
+
+
+def test_a_message_nested_too_deeply_is_a_decode_error() -> None:
+    data = {"last_fault": nested("cause", 5_000)}
+    with pytest.raises(rt.DecodeError, match="nested too deeply"):
+        Tracker.from_json(data)
+    with pytest.raises(rt.DecodeError, match="not JSON: maximum recursion depth"):
+        Tracker.from_json_string('{"last_fault":' + '{"cause":' * 100_000)
+
+
+def test_a_message_or_struct_holding_itself_is_an_encode_error() -> None:
+    fault = Fault()
+    fault.cause = fault
+    with pytest.raises(rt.EncodeError, match="nested too deeply to write"):
+        Tracker(last_fault=fault).to_json()
+    extra: dict[str, Any] = {}
+    extra["self"] = extra
+    with pytest.raises(rt.EncodeError, match="nested too deeply to write"):
+        Tracker(extra=extra).to_json_string()
