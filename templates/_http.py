@@ -721,8 +721,10 @@ def warn(headers: httpx.Headers) -> None:
 
 
 def total_count(headers: Mapping[str, str]) -> int | None:
-    value = headers.get("X-Total-Count")
-    return int(value) if value and value.isdigit() else None
+    value = headers.get("X-Total-Count") or ""  # '²' is a digit to isdigit(), not int()
+    if value.isascii() and value.isdigit() and len(value) < 20:
+        return int(value)
+    return None
 
 
 def _connection_failed(error: Exception, request: HttpRequest) -> ConnectionFailed:

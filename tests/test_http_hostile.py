@@ -74,6 +74,14 @@ def test_retry_hints_that_are_not_seconds_or_dates_are_ignored(
     assert _http._retry_hint({"Retry-After": value}) == hint
 
 
+@pytest.mark.parametrize(
+    ("value", "total"),
+    [("42", 42), ("\u00b2", None), ("1" * 5000, None), ("-1", None), ("", None)],
+)
+def test_totals_that_are_not_counts_are_unknown(value: str, total: int | None) -> None:
+    assert _http.total_count({"X-Total-Count": value}) == total
+
+
 def test_a_retry_date_without_a_zone_is_read_as_utc() -> None:
     hint = _http._retry_hint({"Retry-After": "Wed, 21 Oct 2015 07:28:00 -0000"})
     assert hint is not None and hint < 0  # in the past: no wait
