@@ -1,12 +1,13 @@
 """What a server or a proxy sends cannot crash the client: a malformed error body, a retry
 hint that is not a number or a date, a body or a stream chunk nested too deeply, and a
-message nested too deeply or holding itself are typed errors, or ignored hints. (A stream
-chunk nested too deeply: test_rest_client.py.)
+message nested too deeply or holding itself are typed errors, or ignored hints (a stream
+chunk nested too deeply: test_rest_client.py); settings no request could use are refused.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 import pytest
@@ -104,3 +105,40 @@ def test_a_message_or_struct_holding_itself_is_an_encode_error() -> None:
     extra["self"] = extra
     with pytest.raises(rt.EncodeError, match="nested too deeply to write"):
         Tracker(extra=extra).to_json_string()
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"base_url": "eu1.cloud.thethings.network"}, "base_url 'eu1.cloud"),
+        ({"base_url": "https://"}, "base_url 'https://': expected http:// or https://"),
+        ({"component_urls": {"ns": "ns.example"}}, "component_urls['ns'] 'ns.example'"),
+        ({"api_key": "NNSXS.SECRET\nB"}, "api_key: expected printable ASCII"),
+        ({"api_key": "NNSXS.SECRET\u00e9"}, "api_key: expected printable ASCII"),
+        ({"timeout": -1}, "timeout must be a number of seconds, 0 or more, not -1"),
+        ({"timeout": True}, "timeout must be a number of seconds"),
+        ({"stream_timeout": math.nan}, "stream_timeout must be a number of seconds"),
+        ({"max_retry_wait": math.inf}, "max_retry_wait must be a number of seconds"),
+        ({"max_retries": -1}, "max_retries must be 0 or more, not -1"),
+    ],
+)
+def test_settings_refuse_what_no_request_could_use(
+    options: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(ValueError) as raised:
+        _http.Settings(**{"base_url": "https://tts.example", **options})
+    assert str(raised.value).startswith(message)
+    assert "SECRET" not in str(raised.value)  # a key is never shown, typos and all
+
+
+def test_settings_take_what_requests_can_use() -> None:
+    settings = _http.Settings(
+        "https://tts.example:8443/",
+        api_key="",  # no key, as None
+        component_urls={"/ns/": "https://ns.example/"},
+        timeout=0,
+        stream_timeout=3600,
+    )
+    assert settings.base_url == "https://tts.example:8443"
+    assert settings.component_urls == {"ns": "https://ns.example"}
+    assert "Authorization" not in settings.headers()

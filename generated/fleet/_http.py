@@ -13,6 +13,7 @@ import copy
 import datetime as _dt
 import json
 import math
+import re
 import time
 import warnings
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
@@ -603,6 +604,30 @@ class _Secret:
     __str__ = __repr__
 
 
+_URL = re.compile(r"https?://[^\s/?#@]+(/[^\s?#]*)?")
+_API_KEY = re.compile(r"[!-~]+")  # visible ASCII: a header value cannot carry more
+
+
+def _checked_url(name: str, url: object) -> str:
+    if not isinstance(url, str) or not _URL.fullmatch(url):
+        raise ValueError(
+            f"{name} {url!r}: expected http:// or https:// and a host, "
+            "for example https://eu1.cloud.thethings.network"
+        )
+    return url.rstrip("/")
+
+
+def _check_seconds(name: str, seconds: object) -> None:
+    if (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, int | float)
+        or not 0 <= seconds < math.inf  # NaN fails too
+    ):
+        raise ValueError(
+            f"{name} must be a number of seconds, 0 or more, not {seconds!r}"
+        )
+
+
 class Settings:
     """Where requests go, how they authenticate, and what is retried."""
 
@@ -631,19 +656,27 @@ class Settings:
         max_retry_wait: float = 60.0,
         validate_field_masks: bool = True,
     ) -> None:
-        if not base_url.startswith(("http://", "https://")):
-            raise ValueError(
-                f"base_url {base_url!r}: expected http:// or https:// and a host, "
-                "for example https://eu1.cloud.thethings.network"
-            )
-        if max_retries < 0:
-            raise ValueError(f"max_retries must be 0 or more, not {max_retries}")
-        self.base_url = base_url.rstrip("/")
+        self.base_url = _checked_url("base_url", base_url)
+        if not isinstance(component_urls, Mapping | None):
+            raise TypeError("component_urls: expected a mapping of route prefix to URL")
         # Route prefix -> base URL, e.g. {"ns": "https://ns.example.com"}; routes of
         # other components (the Identity Server's have no prefix) use base_url.
         self.component_urls = {
-            k.strip("/"): v.rstrip("/") for k, v in (component_urls or {}).items()
+            str(k).strip("/"): _checked_url(f"component_urls[{k!r}]", v)
+            for k, v in (component_urls or {}).items()
         }
+        # Not shown: it may be a key with a typo. "" is no key, as None.
+        if api_key and not (isinstance(api_key, str) and _API_KEY.fullmatch(api_key)):
+            raise ValueError(
+                "api_key: expected printable ASCII without spaces, as TTS's keys and "
+                "tokens are (NNSXS.…)"
+            )
+        for name, seconds in (("timeout", timeout), ("max_retry_wait", max_retry_wait)):
+            _check_seconds(name, seconds)
+        if stream_timeout is not None:
+            _check_seconds("stream_timeout", stream_timeout)
+        if type(max_retries) is not int or max_retries < 0:
+            raise ValueError(f"max_retries must be 0 or more, not {max_retries!r}")
         self._api_key = _Secret(api_key) if api_key else None
         self.timeout = timeout
         # How long a stream may wait for its next message; None: as long as it takes,
