@@ -131,6 +131,21 @@ def test_path_variable_that_is_not_a_request_field(tmp_path: Path) -> None:
     )
 
 
+def test_custom_binding_without_a_method(tmp_path: Path) -> None:
+    protos = modern_protos()
+    protos[DEVICES] = protos[DEVICES].replace(
+        'get: "/applications/{device_ids.application_ids.application_id}/devices/'
+        '{device_ids.device_id}"',
+        'custom: {kind: "", path: "/devices/{device_ids.device_id}"}',
+    )
+    assert_input_error(
+        inspect(write_checkout(tmp_path, protos, API_DEFINITION)),
+        f"  api/{DEVICES}:70: ttn.lorawan.v3.DeviceRegistry.Get: "
+        "\"/devices/{device_ids.device_id}\": custom kind '' is not an HTTP method; set it, "
+        'as in custom: {kind: "HEAD", path: "..."}',
+    )
+
+
 def test_allowed_paths_that_are_not_lists_of_strings(tmp_path: Path) -> None:
     definition = json.loads(json.dumps(API_DEFINITION))
     definition["DeviceRegistry"]["Get"]["allowedFieldMaskPaths"] = "name,ids"

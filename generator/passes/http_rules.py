@@ -32,6 +32,9 @@ from ..options import HttpRuleOption
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
+_METHOD = re.compile(r"[A-Za-z]+")
+
+
 class BindingError(Exception):
     """A rule that cannot be turned into a binding; the message says why."""
 
@@ -47,13 +50,19 @@ def http_bindings(
         try:
             bindings.append(_binding(candidate, request, messages))
         except BindingError as error:
-            problems.append(f'{candidate.verb.upper()} "{candidate.path}": {error}')
+            shown = f'{candidate.verb.upper()} "{candidate.path}"'.lstrip()
+            problems.append(f"{shown}: {error}")
     return tuple(bindings), problems
 
 
 def _binding(
     rule: HttpRuleOption, request: Message, messages: Mapping[str, Message]
 ) -> HttpBinding:
+    if not _METHOD.fullmatch(rule.verb):  # only a custom rule's kind can be anything
+        raise BindingError(
+            f"custom kind {rule.verb!r} is not an HTTP method; set it, as in "
+            'custom: {kind: "HEAD", path: "..."}'
+        )
     segments, verb_suffix = parse_path_template(rule.path)
     resolved = tuple(
         _resolve(s, request, messages) if isinstance(s, PathVariable) else s
