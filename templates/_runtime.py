@@ -427,7 +427,7 @@ def _unencodable(value: Any, path: str) -> EncodeError | None:
     if isinstance(value, dict):
         return _first(
             _unencodable(key, path)
-            or _unencodable(element, f"{path}.{key}".lstrip("."))
+            or _unencodable(element, f"{path}.{key}" if path else str(key))
             for key, element in value.items()
         )
     return None

@@ -2,7 +2,7 @@
 
 - Decoding: the JSON of a valid message with one value replaced by something hostile
   (malformed numbers, durations, timestamps and base64, thousands of digits, the wrong
-  container) decodes, or raises DecodeError naming a path.
+  container) decodes, or raises DecodeError (test_codec.py checks the paths it names).
 - Encoding: a valid message with one field, at any depth, set to a value of any type (what
   mypy would refuse) encodes, or raises EncodeError.
 """

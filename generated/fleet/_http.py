@@ -272,8 +272,8 @@ class ErrorDetails:
         return f"ErrorDetails({self.namespace}:{self.name})"
 
 
-# Causes kept of a chain: TTS's are a few deep; a body's could be deep enough to
-# exhaust the stack.
+# The causes kept of a chain: TTS's are a few deep, and a deeper one could exhaust the
+# stack.
 _MAX_CAUSES = 32
 
 
