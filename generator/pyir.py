@@ -259,3 +259,6 @@ class PackagePlan:
     clients_module: str  # the aggregate clients' module, e.g. "clients.py"
     clients: tuple[PyServiceClient, ...]
     client_imports: tuple[Import, ...]  # the aggregate's, for type checking only
+    # Each route's first segment ("ns", "applications"), sorted: the keys the aggregate
+    # clients' `component_urls` may use.
+    route_prefixes: tuple[str, ...]

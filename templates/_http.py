@@ -20,6 +20,7 @@ from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
 from typing import (
     TYPE_CHECKING,
     Any,
+    ClassVar,
     Generic,
     NoReturn,
     Self,
@@ -1244,6 +1245,9 @@ class Options(TypedDict, total=False):
 class _ClientCommon(Generic[C]):
     """One caller (one connection pool) for all services, each made on first use."""
 
+    # The first segments of the API's routes; set by the generated clients.
+    _ROUTE_PREFIXES: ClassVar[frozenset[str]] = frozenset()
+
     def __init__(self, caller: C) -> None:
         self._caller = caller
         self._services: dict[Any, Any] = {}
@@ -1255,6 +1259,15 @@ class _ClientCommon(Generic[C]):
         if cls not in self._services:
             self._services[cls] = cls(self._caller)
         return self._services[cls]  # type: ignore[no-any-return]
+
+
+def _check_prefixes(component_urls: Mapping[str, str], known: frozenset[str]) -> None:
+    unknown = sorted(set(component_urls) - known)
+    if known and unknown:  # an unknown key would send nothing elsewhere, silently
+        raise ValueError(
+            f"component_urls: no route of this API starts with {', '.join(unknown)}; "
+            f"the first segments of its routes are {', '.join(sorted(known))}"
+        )
 
 
 class ClientBase(_ClientCommon[Caller]):
@@ -1269,6 +1282,7 @@ class ClientBase(_ClientCommon[Caller]):
         **options: Unpack[Options],
     ) -> None:
         settings = Settings(base_url, **options)
+        _check_prefixes(settings.component_urls, self._ROUTE_PREFIXES)
         super().__init__(Caller(settings, http_client=http_client, transport=transport))
 
     def __enter__(self) -> Self:
@@ -1293,6 +1307,7 @@ class AsyncClientBase(_ClientCommon[AsyncCaller]):
         **options: Unpack[Options],
     ) -> None:
         settings = Settings(base_url, **options)
+        _check_prefixes(settings.component_urls, self._ROUTE_PREFIXES)
         super().__init__(
             AsyncCaller(settings, http_client=http_client, transport=transport)
         )

@@ -11,7 +11,7 @@ from generator.build import build_checkout
 from generator.checkout import open_checkout
 from generator.diagnostics import InputError
 from generator.passes.clients import method_name
-from generator.passes.module_plan import plan_package
+from generator.passes.module_plan import plan_package, route_prefixes
 from generator.pyir import PyRpcClient, PyServiceClient
 
 from .conftest import REPO
@@ -118,3 +118,17 @@ def test_a_service_property_never_shadows_the_aggregate_clients_close() -> None:
     plan = plan_package(dataclasses.replace(api, services=services), "fleet")
     assert "close_" in {c.attribute for c in plan.clients}
     assert "close" not in {c.attribute for c in plan.clients}
+
+
+def test_route_prefixes_are_the_first_segments_of_every_route(
+    clients: dict[str, PyServiceClient],
+) -> None:
+    events = clients["EventsClient"]
+    assert route_prefixes((events,)) == ("events",)
+    assert route_prefixes(tuple(clients.values())) == (
+        "applications",
+        "events",
+        "trackers",
+    )
+    no_routes = dataclasses.replace(events, rpcs=())
+    assert route_prefixes((no_routes,)) == ()

@@ -1,11 +1,13 @@
 """What a server or a proxy sends cannot crash the client: a malformed error body, a retry
 hint that is not a number or a date, a body or a stream chunk nested too deeply, and a
 message nested too deeply or holding itself are typed errors, or ignored hints (a stream
-chunk nested too deeply: test_rest_client.py); settings no request could use are refused.
+chunk nested too deeply: test_rest_client.py); settings no request could use, such as a
+component URL for routes the API does not have, are refused.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 from typing import Any
@@ -14,6 +16,7 @@ import pytest
 
 from generated.fleet import _http
 from generated.fleet import _runtime as rt
+from generated.fleet.clients import AsyncClient, Client
 from generated.fleet.tracker import Fault, Tracker
 
 DETAILS = "type.googleapis.com/ttn.lorawan.v3.ErrorDetails"
@@ -142,3 +145,21 @@ def test_settings_take_what_requests_can_use() -> None:
     assert settings.base_url == "https://tts.example:8443"
     assert settings.component_urls == {"ns": "https://ns.example"}
     assert "Authorization" not in settings.headers()
+
+
+@pytest.mark.parametrize("client", [Client, AsyncClient])
+def test_component_urls_name_route_prefixes_of_the_api(client: type[Any]) -> None:
+    with pytest.raises(ValueError) as raised:
+        client("https://tts.example", component_urls={"NS": "https://ns.example"})
+    assert str(raised.value) == (
+        "component_urls: no route of this API starts with NS; the first segments of "
+        "its routes are applications, events, trackers"
+    )
+    routed = client(
+        "https://tts.example", component_urls={"/trackers/": "https://t.example"}
+    )
+    assert routed._caller.settings.component_urls == {"trackers": "https://t.example"}
+    if client is Client:
+        routed.close()
+    else:
+        asyncio.run(routed.aclose())

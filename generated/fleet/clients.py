@@ -23,6 +23,9 @@ if _typing.TYPE_CHECKING:
 
 __all__ = ["AsyncClient", "Client"]
 
+# The first segments of the API's routes: the keys `component_urls` may use.
+_PREFIXES = frozenset(("applications", "events", "trackers"))
+
 
 class Client(_http.ClientBase):
     """Every service of the API over REST.
@@ -31,6 +34,8 @@ class Client(_http.ClientBase):
     base URL gets `/api/v3`; `component_urls={"ns": ...}` sends a component's routes
     (`/ns/...`) elsewhere; `http_client=` or `transport=` injects httpx's own.
     """
+
+    _ROUTE_PREFIXES = _PREFIXES
 
     @property
     def events(self) -> EventsClient:
@@ -58,6 +63,8 @@ class AsyncClient(_http.AsyncClientBase):
     base URL gets `/api/v3`; `component_urls={"ns": ...}` sends a component's routes
     (`/ns/...`) elsewhere; `http_client=` or `transport=` injects httpx's own.
     """
+
+    _ROUTE_PREFIXES = _PREFIXES
 
     @property
     def events(self) -> AsyncEventsClient:

@@ -79,6 +79,21 @@ def plan_package(api: Api, package: str) -> PackagePlan:
         clients_module=f"{CLIENTS_MODULE}.py",  # kept free by module_paths
         clients=clients,
         client_imports=_client_imports(clients),
+        route_prefixes=route_prefixes(clients),
+    )
+
+
+def route_prefixes(clients: tuple[PyServiceClient, ...]) -> tuple[str, ...]:
+    """The first segment of every route, as the runtime picks a component's URL by."""
+    return tuple(
+        sorted(
+            {
+                route.path.split("/", 2)[1]
+                for client in clients
+                for rpc in client.rpcs
+                for route in rpc.routes
+            }
+        )
     )
 
 
