@@ -576,11 +576,10 @@ class Rpc(Generic[M, R]):
         self.check_mask(message, validate=validate)
         try:
             return self.build(message)
-        except _rt.EncodeError:  # a value no path or query takes: named by its field
-            _rt.raise_wrong_type(message)
-            raise
-        except UnicodeEncodeError:  # a str with a lone surrogate: named by its path
-            _rt.raise_unencodable(message.to_json())
+        except (_rt.EncodeError, UnicodeEncodeError):  # a lone surrogate in a str, say
+            _rt.raise_wrong_type(
+                message
+            )  # names the field no path, query or body takes
             raise
 
 

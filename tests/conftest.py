@@ -116,6 +116,21 @@ def tts_strategies(
     return MessageStrategies(plan, modules)
 
 
+def messages_in(value: Any, where: str = "") -> list[tuple[str, Any]]:
+    """(position, message) of `value` if a message and of every message its fields hold,
+    in lists, maps and oneofs too; reading each slot proves every one is set."""
+    if isinstance(value, list):
+        return [m for i, e in enumerate(value) for m in messages_in(e, f"{where}[{i}]")]
+    if isinstance(value, dict):
+        return [m for k, e in value.items() for m in messages_in(e, f"{where}[{k}]")]
+    if isinstance(value, tuple):  # a oneof's (member, value)
+        return messages_in(value[1], f"{where}.{value[0]}")
+    if not hasattr(value, "_SLOTS"):
+        return []
+    held = (messages_in(getattr(value, s), f"{where}.{s}") for s in value._SLOTS)
+    return [(where, value)] + [found for inner in held for found in inner]
+
+
 def instances_in(modules: dict[str, ModuleType], cls: type) -> list[Any]:
     """Every module-level value of type `cls` in the generated modules."""
     return [

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 from bench.floor_codec import FloorDecoder
 from bench.samples import END_DEVICE
@@ -16,7 +15,7 @@ from generator.build import build_checkout
 from generator.checkout import open_checkout
 from generator.passes.module_plan import plan_package
 
-from .conftest import PACKAGE
+from .conftest import PACKAGE, messages_in
 
 
 def test_the_table_driven_codec_agrees_with_the_generated_one(
@@ -35,22 +34,6 @@ def test_the_floor_builds_every_object_and_slot_the_generated_codec_does(
     plan = plan_package(build_checkout(open_checkout(tts_dataset)), PACKAGE)
     floor = FloorDecoder(plan, modules).decoder("EndDevice")
     device = modules["end_device"].EndDevice.from_json(END_DEVICE)
-    built = _objects(floor(END_DEVICE))
-    assert built == _objects(device)
+    built = [(where, type(m)) for where, m in messages_in(floor(END_DEVICE))]
+    assert built == [(where, type(m)) for where, m in messages_in(device)]
     assert len(built) > 30
-
-
-def _objects(value: Any, where: str = "") -> list[tuple[str, str]]:
-    """(position, class) of every message in `value`, each of whose slots is set."""
-    if isinstance(value, list):
-        return [o for i, e in enumerate(value) for o in _objects(e, f"{where}[{i}]")]
-    if isinstance(value, dict):
-        return [o for k, e in value.items() for o in _objects(e, f"{where}[{k}]")]
-    if isinstance(value, tuple):  # a oneof's (member, value)
-        return _objects(value[1], f"{where}.{value[0]}")
-    if not hasattr(value, "_SLOTS"):
-        return []
-    found = [(where, type(value).__name__)]
-    for slot in value._SLOTS:
-        found += _objects(getattr(value, slot), f"{where}.{slot}")
-    return found

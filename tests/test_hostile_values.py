@@ -19,6 +19,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from .conftest import messages_in
 from .strategies import JSON_VALUES, MessageStrategies
 from .test_roundtrip_properties import (
     EXAMPLE_MESSAGES,
@@ -108,26 +109,10 @@ HOSTILE_PYTHON = st.sampled_from(
 )
 
 
-def messages_in(value: Any) -> list[Any]:
-    """Every message in `value`: itself and those its fields hold, in lists and maps too."""
-    if isinstance(value, dict):
-        return [found for item in value.values() for found in messages_in(item)]
-    if isinstance(value, list):
-        return [found for item in value for found in messages_in(item)]
-    if isinstance(value, tuple):  # a oneof's (member, value)
-        return messages_in(value[1])
-    if not hasattr(value, "_SLOTS"):
-        return []
-    held = [
-        found for slot in value._SLOTS for found in messages_in(getattr(value, slot))
-    ]
-    return [value, *held]
-
-
 def assert_encodes_or_names_the_error(
     message: Any, data: st.DataObject, encode_error: type[Exception]
 ) -> None:
-    target = data.draw(st.sampled_from(messages_in(message)))
+    target = data.draw(st.sampled_from([found for _, found in messages_in(message)]))
     fields = sorted(target._PATH_ATTRIBUTES.values())
     if fields:
         setattr(target, data.draw(st.sampled_from(fields)), data.draw(HOSTILE_PYTHON))

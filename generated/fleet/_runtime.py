@@ -364,6 +364,8 @@ def _wrong_value(value: Any, hint: Any, path: str) -> EncodeError | None:
     if hint is Any:  # a Struct's or Value's contents
         return _non_json_value(value, path)
     if origin is None and _takes(hint, value):
+        if isinstance(value, str):
+            return _not_utf8(value, path)
         wrong = wrong_type_error(value) if isinstance(value, Message) else None
         if wrong is not None:
             wrong.path = _joined(path, wrong.path)
@@ -376,8 +378,10 @@ def _wrong_value(value: Any, hint: Any, path: str) -> EncodeError | None:
 
 def _non_json_value(value: Any, path: str) -> EncodeError | None:
     """An EncodeError for the first value under `value` that JSON cannot write."""
-    if value is None or isinstance(value, (str, bool, int)):
+    if value is None or isinstance(value, (bool, int)):
         return None
+    if isinstance(value, str):
+        return _not_utf8(value, path)
     if isinstance(value, float):
         if math.isfinite(value):
             return None
@@ -400,36 +404,18 @@ def _non_json_entry(map_key: Any, value: Any, position: str) -> EncodeError | No
     if not (map_key is None or isinstance(map_key, (str, int, float))):
         problem = f"a {type(map_key).__name__} key cannot be written in JSON"
         return EncodeError(map_key, problem, position)
-    return _non_json_value(value, position)
+    wrong_key = _not_utf8(map_key, position) if isinstance(map_key, str) else None
+    return wrong_key or _non_json_value(value, position)
 
 
-def raise_unencodable(data: Any) -> None:
-    """Raise EncodeError for the first str in `data`, a message's JSON, that UTF-8
-    cannot carry: one holding a lone surrogate (as `os.fsdecode` can make)."""
-    unencodable = _unencodable(data, "")
-    if unencodable is not None:
-        raise unencodable from None
-
-
-def _unencodable(value: Any, path: str) -> EncodeError | None:
-    if isinstance(value, str):
-        try:
-            value.encode()
-        except UnicodeEncodeError as error:
-            bad = value[error.start : error.end]
-            return EncodeError(value, f"{bad!r} is a lone surrogate: not UTF-8", path)
-        return None
-    if isinstance(value, list):
-        return _first(
-            _unencodable(element, f"{path}[{index}]")
-            for index, element in enumerate(value)
-        )
-    if isinstance(value, dict):
-        return _first(
-            _unencodable(key, path)
-            or _unencodable(element, f"{path}.{key}" if path else str(key))
-            for key, element in value.items()
-        )
+def _not_utf8(value: str, path: str) -> EncodeError | None:
+    """An EncodeError for a str UTF-8 cannot carry: one holding a lone surrogate (as
+    `os.fsdecode` can make); None for any other str."""
+    try:
+        value.encode()
+    except UnicodeEncodeError as error:
+        bad = value[error.start : error.end]
+        return EncodeError(value, f"{bad!r} is a lone surrogate: not UTF-8", path)
     return None
 
 
