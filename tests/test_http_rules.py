@@ -66,6 +66,7 @@ def test_variable_sub_patterns_and_custom_verbs() -> None:
         ("/applications//x", "malformed segment ''"),
         ("/applications/{a-b}", "malformed variable"),
         ("/x:", "empty custom verb"),
+        ("/a/{ids.id}/b/{ids.id}", "variable 'ids.id' appears twice"),
     ],
 )
 def test_malformed_templates_are_rejected(template: str, problem: str) -> None:

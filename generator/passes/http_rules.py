@@ -124,6 +124,11 @@ def parse_path_template(template: str) -> tuple[tuple[PathSegment, ...], str | N
             raise BindingError(f"malformed segment '{raw}'")
         else:
             segments.append(PathLiteral(raw))
+    variables = [s.field_path for s in segments if isinstance(s, PathVariable)]
+    for index, field_path in enumerate(variables):
+        if field_path in variables[:index]:
+            name = ".".join(field_path)
+            raise BindingError(f"variable '{name}' appears twice; bind a field once")
     return tuple(segments), verb_suffix
 
 
