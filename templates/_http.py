@@ -114,6 +114,11 @@ def query(
         value = getattr(message, attribute)
         if key in skip or not _rt.is_set(message, attribute, value):
             continue
+        # Checked here, not left to the server: a list in a singular field would go
+        # out as a repeated key, and a str in an int field as that text.
+        wrong = _rt.wrong_field_value(message, attribute, value, key)
+        if wrong is not None:
+            raise wrong
         if key in field_masks:
             pairs.append((key, ",".join(value)))
         elif isinstance(value, _rt.Message):
@@ -198,6 +203,10 @@ class Route:
         return f"Route({self.method} {self.path})"
 
     def request(self, message: _rt.Message, segments: list[str]) -> HttpRequest:
+        for value_path in self.values:  # as the query's values are (see query)
+            wrong = _rt.wrong_value_at(message, value_path)
+            if wrong is not None:
+                raise wrong
         path = self.path.format(*segments)
         # Encoded even when only the query is sent: that refuses, by path, what TTS's
         # JSON cannot carry, such as an EUI of the wrong length (sent as base64 there).
@@ -605,10 +614,17 @@ class _Secret:
 
 
 _URL = re.compile(r"https?://[^\s/?#@]+(/[^\s?#]*)?")
+_AUTHORITY = re.compile(r"[/?#]")  # what ends the host part of a URL
 _API_KEY = re.compile(r"[!-~]+")  # visible ASCII: a header value cannot carry more
 
 
 def _checked_url(name: str, url: object) -> str:
+    if isinstance(url, str) and "@" in _AUTHORITY.split(url.partition("//")[2])[0]:
+        # Not shown: what comes before the @ may be a secret.
+        raise ValueError(
+            f"{name}: a URL with user:password@ is not taken; "
+            "give the host alone and authenticate with api_key"
+        )
     if not isinstance(url, str) or not _URL.fullmatch(url):
         raise ValueError(
             f"{name} {url!r}: expected http:// or https:// and a host, "

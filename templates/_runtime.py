@@ -343,6 +343,46 @@ def wrong_type_error(message: Message) -> EncodeError | None:
     return None
 
 
+# Per message class and field attribute: its annotation without `| None`, and the
+# element type when that is `list[T]`.
+_FIELD_HINTS: dict[type[Message], dict[str, tuple[Any, Any]]] = {}
+
+
+def wrong_field_value(
+    message: Message, attribute: str, value: Any, path: str
+) -> EncodeError | None:
+    """An EncodeError if `value` (not None), read from `message`'s field `attribute`
+    (one of its `_PATH_ATTRIBUTES`), is of a type the field does not take; else None."""
+    hints = _FIELD_HINTS.get(type(message)) or _field_hints(type(message))
+    hint, element = hints[attribute]
+    if type(value) is hint:  # the usual case, checked without a search
+        return None
+    if (
+        element is not None
+        and type(value) is list
+        and all(type(item) is element or _takes(element, item) for item in value)
+    ):
+        return None
+    return _wrong_value(value, hint, path)
+
+
+def _field_hints(cls: type[Message]) -> dict[str, tuple[Any, Any]]:
+    annotations = typing.get_type_hints(cls)
+    hints = {}
+    for attribute in cls._PATH_ATTRIBUTES.values():
+        member = getattr(cls, attribute, None)
+        if isinstance(member, property):  # a oneof member or a deprecated field
+            hint = typing.get_type_hints(member.fget)["return"]
+        else:
+            hint = annotations[attribute]
+        if typing.get_origin(hint) is types.UnionType:
+            (hint,) = (a for a in typing.get_args(hint) if a is not type(None))
+        is_list = typing.get_origin(hint) is list
+        hints[attribute] = (hint, typing.get_args(hint)[0] if is_list else None)
+    _FIELD_HINTS[cls] = hints
+    return hints
+
+
 def _wrong_value(value: Any, hint: Any, path: str) -> EncodeError | None:
     origin, arguments = typing.get_origin(hint), typing.get_args(hint)
     if origin is types.UnionType or origin is typing.Union:  # a field's `T | None`
@@ -586,7 +626,11 @@ _DECIMAL = re.compile(r"[+-]?[0-9]+")
 def _integer(value: Any, key: str, bounds: tuple[int, int]) -> int:
     if type(value) is int:
         number = value
-    elif type(value) is str and _DECIMAL.fullmatch(value):
+    elif (
+        type(value) is str
+        and _DECIMAL.fullmatch(value)
+        and (bounds[0] < 0 or value[0] not in "+-")  # ParseUint takes no sign
+    ):
         digits = len(value.lstrip("+-0"))
         if digits > 20:  # past any bound; int() refuses over 4,300 digits
             raise DecodeError(
@@ -1355,21 +1399,36 @@ def attribute_of(message: type[Message], field: str) -> str:
 
 def value_at(message: Message, path: str) -> Any:
     """The value at a field-mask path; None where a message on the way is unset."""
+    held = _field_at(message, path)
+    return None if held is None else getattr(*held)
+
+
+def wrong_value_at(message: Message, path: str) -> EncodeError | None:
+    """wrong_field_value for the value at a field-mask path, if that is set."""
+    held = _field_at(message, path)
+    if held is None or held[1] not in type(held[0])._PATH_ATTRIBUTES.values():
+        return None  # unset on the way, or a whole oneof
+    value = getattr(*held)
+    return None if value is None else wrong_field_value(*held, value, path)
+
+
+def _field_at(message: Message, path: str) -> tuple[Message, str] | None:
+    """The message holding the field at a field-mask path and the field's attribute (a
+    oneof's slot, for a path that ends at the oneof); None where a message on the way
+    is unset or a segment names no field."""
     current: Any = message
     segments = path.split(".")
     index = 0
-    while index < len(segments):
-        if not isinstance(current, Message):
-            return None
+    while isinstance(current, Message):
         segment = segments[index]
         if segment in current._ONEOF_SLOTS:
             if index + 1 == len(segments):
-                return getattr(current, current._ONEOF_SLOTS[segment])
+                return current, current._ONEOF_SLOTS[segment]
             segment = f"{segment}.{segments[index + 1]}"
             index += 1
         attribute = current._PATH_ATTRIBUTES.get(segment)
-        if attribute is None:
-            return None
-        current = getattr(current, attribute)
         index += 1
-    return current
+        if attribute is None or index == len(segments):
+            return None if attribute is None else (current, attribute)
+        current = getattr(current, attribute)
+    return None

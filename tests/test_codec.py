@@ -91,6 +91,15 @@ def test_integer_strings_go_refuses_are_decode_errors(text: str) -> None:
         )
 
 
+@pytest.mark.parametrize("field", ["uplinks", "serial", "battery_percent", "checksum"])
+@pytest.mark.parametrize("text", ["+5", "-0", "-5"])
+def test_unsigned_integer_strings_take_no_sign(field: str, text: str) -> None:
+    # Go's strconv.ParseUint refuses a sign, where ParseInt takes one.
+    with pytest.raises(rt.DecodeError) as raised:
+        Tracker.from_json({field: text})
+    assert str(raised.value) == f'{field}: expected an integer, got a string "{text}"'
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

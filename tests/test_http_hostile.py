@@ -116,6 +116,14 @@ def test_a_message_or_struct_holding_itself_is_an_encode_error() -> None:
         ({"base_url": "eu1.cloud.thethings.network"}, "base_url 'eu1.cloud"),
         ({"base_url": "https://"}, "base_url 'https://': expected http:// or https://"),
         ({"component_urls": {"ns": "ns.example"}}, "component_urls['ns'] 'ns.example'"),
+        (
+            {"base_url": "https://user:SECRET@tts.example/api"},
+            "base_url: a URL with user:password@ is not taken; give the host alone",
+        ),
+        (
+            {"component_urls": {"ns": "http://SECRET@ns.example"}},
+            "component_urls['ns']: a URL with user:password@ is not taken",
+        ),
         ({"api_key": "NNSXS.SECRET\nB"}, "api_key: expected printable ASCII"),
         ({"api_key": "NNSXS.SECRET\u00e9"}, "api_key: expected printable ASCII"),
         ({"timeout": -1}, "timeout must be a number of seconds, 0 or more, not -1"),

@@ -325,6 +325,19 @@ def test_values_of_the_wrong_type_are_named_before_any_request(
         "limit: expected int, got list [None]": lambda c: resolve(
             c.end_device_registry.list(application_id="app1", limit=[None])
         ),
+        # Before: sent, as `/devices/5`, `limit=10` twice, `limit=ten` and `order=5`.
+        "end_device_ids.device_id: expected str, got int 5": lambda c: resolve(
+            c.end_device_registry.get(application_id="app1", device_id=5)
+        ),
+        "limit: expected int, got list [10, 10]": lambda c: resolve(
+            c.end_device_registry.list(application_id="app1", limit=[10, 10])
+        ),
+        "limit: expected int, got str 'ten'": lambda c: resolve(
+            c.end_device_registry.list(application_id="app1", limit="ten")
+        ),
+        "order: expected str, got int 5": lambda c: resolve(
+            c.end_device_registry.list(application_id="app1", order=5)
+        ),
         'downlinks[0].decoded_payload["at"]: expected a JSON value, got datetime': (
             lambda c: resolve(
                 c.app_as.downlink_queue_push(

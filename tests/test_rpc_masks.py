@@ -124,3 +124,23 @@ def test_value_at_follows_oneofs_and_unset_messages() -> None:
     )
     assert rt.value_at(tracker, "settings.mode.dynamic.margin") is None
     assert rt.value_at(tracker, "keys.app_key") is None
+    assert rt.value_at(tracker, "settings.nothing") is None
+    assert rt.value_at(tracker, "name.more") is None  # past a leaf
+
+
+def test_wrong_value_at_checks_the_field_a_path_names() -> None:
+    tracker = Tracker(
+        name=5,  # type: ignore[arg-type]
+        settings=TrackerSettings(
+            static=TrackerSettings_StaticMode(spreading_factor="7")  # type: ignore[arg-type]
+        ),
+    )
+    wrong = rt.wrong_value_at(tracker, "name")
+    assert wrong is not None and str(wrong) == "name: expected str, got int 5"
+    wrong = rt.wrong_value_at(tracker, "settings.mode.static.spreading_factor")
+    assert wrong is not None
+    assert str(wrong) == (
+        "settings.mode.static.spreading_factor: expected int, got str '7'"
+    )
+    for unchecked in ("settings.mode", "keys.app_key", "settings.nothing", "serial"):
+        assert rt.wrong_value_at(tracker, unchecked) is None  # a oneof, unset or fine

@@ -155,3 +155,26 @@ def test_an_events_data_unpacks_to_its_message(modules: dict[str, ModuleType]) -
     up = event.data.unpack(messages.ApplicationUp)
     assert up.end_device_ids.dev_eui == bytes.fromhex("70B3D57ED000ABCD")
     assert up.uplink_message.frm_payload == b"\x01\x02"
+
+
+def test_every_field_checks_the_type_of_a_value_before_it_goes_in_a_query(
+    modules: dict[str, ModuleType],
+) -> None:
+    """The query builder's check reads every field's annotation, oneof members' and
+    deprecated fields' from their properties: each takes its own default and refuses a
+    value of no field's type, naming the field."""
+    runtime = modules["_runtime"]
+    checked = 0
+    for cls in all_messages(modules).values():
+        blank = cls()
+        for segment, attribute in cls._PATH_ATTRIBUTES.items():
+            default = getattr(blank, attribute)
+            if default is not None:
+                assert (
+                    runtime.wrong_field_value(blank, attribute, default, segment)
+                    is None
+                )
+            wrong = runtime.wrong_field_value(blank, attribute, object(), segment)
+            assert wrong is not None and wrong.path == segment
+            checked += 1
+    assert checked > 2000  # the fields of some 600 messages
