@@ -16,18 +16,13 @@ from typing import Any
 
 from generator.pyir import PackagePlan, PyField, PyMessage
 
+from .compiled import compile_per_message
+
 
 class FloorDecoder:
     def __init__(self, plan: PackagePlan, modules: dict[str, ModuleType]) -> None:
-        namespace: dict[str, Any] = {"new": object.__new__}
-        sources = []
-        for module in plan.modules:
-            generated = modules[module.path.removesuffix(".py")]
-            for message in module.messages:
-                namespace[message.class_name] = getattr(generated, message.class_name)
-                sources.append(_decoder_source(message))
-        exec("\n".join(sources), namespace)
-        self._namespace = namespace
+        namespace = {"new": object.__new__}
+        self._namespace = compile_per_message(plan, modules, _decoder_source, namespace)
 
     def decoder(self, class_name: str) -> Callable[[Any], Any]:
         return self._namespace[f"decode_{class_name}"]  # type: ignore[no-any-return]

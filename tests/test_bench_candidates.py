@@ -1,21 +1,28 @@
 """The benchmark's other candidates still match the generated codec on the benchmark's
 EndDevice, so that a change to the runtime cannot break them unseen: B (bench/table_codec.py)
-agrees with it, and the floor F (bench/floor_codec.py) builds the same objects.
+agrees with it, and the floor F (bench/floor_codec.py) builds the same objects, and G (bench/text_encoder.py)
+writes the same text.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from types import ModuleType
+from typing import Any
+
+from hypothesis import given
 
 from bench.floor_codec import FloorDecoder
 from bench.samples import END_DEVICE
 from bench.table_codec import TableCodec
+from bench.text_encoder import TextEncoder
 from generator.build import build_checkout
 from generator.checkout import open_checkout
 from generator.passes.module_plan import plan_package
 
 from .conftest import PACKAGE, messages_in
+from .strategies import MessageStrategies
+from .test_roundtrip_properties import every_tts_message, property_settings
 
 
 def test_the_table_driven_codec_agrees_with_the_generated_one(
@@ -37,3 +44,20 @@ def test_the_floor_builds_every_object_and_slot_the_generated_codec_does(
     built = [(where, type(m)) for where, m in messages_in(floor(END_DEVICE))]
     assert built == [(where, type(m)) for where, m in messages_in(device)]
     assert len(built) > 30
+
+
+def test_the_text_encoder_writes_the_text_to_json_string_does(
+    tts_dataset: Path, modules: dict[str, ModuleType], tts_strategies: MessageStrategies
+) -> None:
+    plan = plan_package(build_checkout(open_checkout(tts_dataset)), PACKAGE)
+    encoder = TextEncoder(plan, modules)
+    device = modules["end_device"].EndDevice.from_json(END_DEVICE)
+    assert encoder.encoder("EndDevice")(device) == device.to_json_string()
+
+    @property_settings(500)
+    @given(every_tts_message(tts_strategies))
+    def writes_the_same_text(message: Any) -> None:
+        text = encoder.encoder(type(message).__name__)(message)
+        assert text == message.to_json_string()
+
+    writes_the_same_text()
