@@ -203,10 +203,6 @@ class Route:
         return f"Route({self.method} {self.path})"
 
     def request(self, message: _rt.Message, segments: list[str]) -> HttpRequest:
-        for value_path in self.values:  # as the query's values are (see query)
-            wrong = _rt.wrong_value_at(message, value_path)
-            if wrong is not None:
-                raise wrong
         path = self.path.format(*segments)
         # Encoded even when only the query is sent: that refuses, by path, what TTS's
         # JSON cannot carry, such as an EUI of the wrong length (sent as base64 there).
@@ -513,7 +509,14 @@ class Rpc(Generic[M, R]):
         for route in self.routes:
             for path in route.values:
                 if path not in segments:
-                    segments[path] = segment(_rt.value_at(request, path))
+                    value = _rt.value_at(request, path)
+                    # Checked as the query's values are (see query); a str is what a
+                    # path carries anyway, so the usual value costs nothing more.
+                    if value.__class__ is not str and value is not None:
+                        wrong = _rt.wrong_value_at(request, path)
+                        if wrong is not None:
+                            raise wrong
+                    segments[path] = segment(value)
             filled = [segments[path] for path in route.values]
             if all(filled):
                 return route.request(request, filled)
