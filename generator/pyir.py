@@ -132,6 +132,9 @@ class PyRpcMask:
     allowed_words: tuple[str, ...]  # `allowed` in pieces for the runtime to split
     is_set: bool
     target_class: str
+    # The RPCs to look in for a forbidden path, `module.CONSTANT` (see mask_siblings), in
+    # pieces for the runtime to split; () for none.
+    siblings_words: tuple[str, ...]
     # An earlier RPC of the module with the same allowed paths, whose Literal and tuple
     # this one reuses.
     same_as: PyRpcMask | None

@@ -14,7 +14,7 @@ from generated.fleet import _http
 from generated.fleet import _runtime as rt
 from generated.fleet.identifiers import TrackerIdentifiers
 from generated.fleet.tracker import Tracker
-from generated.fleet.tracker_services import TRACKER_REGISTRY_GET_MASK
+from generated.fleet.tracker_services import TRACKER_REGISTRY_LIST_MASK
 
 
 def raised(action: Callable[[], object]) -> BaseException:
@@ -47,7 +47,7 @@ ERRORS = {
         lambda: Tracker(ids=TrackerIdentifiers(dev_eui=memoryview(b"12"))).to_json()  # type: ignore[arg-type]
     ),
     "ForbiddenPathsError": lambda: raised(
-        lambda: TRACKER_REGISTRY_GET_MASK.validate(["nmae"])  # type: ignore[list-item]
+        lambda: TRACKER_REGISTRY_LIST_MASK.validate(["nmae", "locations"])  # type: ignore[list-item]
     ),
     "NonZeroPathError": lambda: rt.NonZeroPathError("/a.B/Set", "x.y", "x"),
     "ApiError": lambda: _http.error_from(403, DETAILED),

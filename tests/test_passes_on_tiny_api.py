@@ -11,6 +11,8 @@ from generator.build import build_checkout
 from generator.checkout import open_checkout
 from generator.ir import Api, Cardinality, EnumJsonForm, FieldKind, Message, Rpc
 from generator.passes import field_masks
+from generator.passes.mask_siblings import mask_siblings
+from generator.passes.symbols import module_paths
 
 from .factories import write_checkout
 from .tiny_api import API_DEFINITION, modern_protos, write_modern
@@ -146,6 +148,41 @@ def test_field_mask_rules(api: Api) -> None:
     )  # the element of the Devices list
     assert set_.unknown_paths == ("legacy_path",)
     assert rpc(api, "Delete").field_mask is None  # no mask field, no allowed paths
+
+
+def test_mask_siblings_share_target_and_kind_but_not_paths(api: Api) -> None:
+    """Get and List read Devices with different paths: each names the other's mask.
+    Set is the only Set RPC; Watch, listed without allowed paths, allows nothing."""
+    (registry,) = api.services
+    siblings = mask_siblings(api, module_paths(api))
+    module = module_paths(api)[registry.file].removesuffix(".py")
+    method = f"/{PACKAGE}.DeviceRegistry/"
+    assert siblings[method + "Get"] == (f"{module}.DEVICE_REGISTRY_LIST_MASK",)
+    assert siblings[method + "List"] == (f"{module}.DEVICE_REGISTRY_GET_MASK",)
+    assert siblings[method + "Set"] == ()
+    assert siblings[method + "Watch"] == (
+        f"{module}.DEVICE_REGISTRY_GET_MASK",
+        f"{module}.DEVICE_REGISTRY_LIST_MASK",
+    )
+    assert set(siblings) == {
+        r.full_method for r in registry.rpcs if r.field_mask is not None
+    }
+
+
+def test_masks_with_the_same_paths_are_not_siblings(tmp_path: Path) -> None:
+    definition = copy.deepcopy(API_DEFINITION)
+    registry = definition["DeviceRegistry"]
+    registry["List"]["allowedFieldMaskPaths"] = list(
+        reversed(registry["Get"]["allowedFieldMaskPaths"])
+    )
+    api = build_checkout(open_checkout(write_modern(tmp_path, definition)))
+    siblings = mask_siblings(api, module_paths(api))
+    assert {m.rpartition("/")[2]: len(s) for m, s in siblings.items()} == {
+        "Get": 0,
+        "List": 0,
+        "Set": 0,
+        "Watch": 2,
+    }
 
 
 def test_warnings_name_the_legacy_path_and_the_unlisted_rpc(api: Api) -> None:

@@ -34,16 +34,37 @@ def test_allowed_paths_keep_tts_order_and_kind() -> None:
 
 def test_forbidden_paths_are_all_named_with_suggestions() -> None:
     with pytest.raises(rt.ForbiddenPathsError) as raised:
-        TRACKER_REGISTRY_LIST_MASK.validate(["name", "nam", "updated_at", "zzz"])  # type: ignore[list-item]
+        TRACKER_REGISTRY_LIST_MASK.validate(["name", "nam", "creatd", "zzz"])  # type: ignore[list-item]
     error = raised.value
-    assert error.forbidden_paths == ("nam", "updated_at", "zzz")
-    assert error.suggestions == {"nam": "name", "updated_at": "created_at"}
+    assert error.forbidden_paths == ("nam", "creatd", "zzz")
+    assert error.suggestions == {"nam": "name", "creatd": "created_at"}
+    assert error.allowed_elsewhere == {}
     assert str(error) == (
         "/acme.fleet.v1.TrackerRegistry/List: forbidden path(s) in field mask: "
-        "'nam' (did you mean 'name'?), 'updated_at' (did you mean 'created_at'?), 'zzz'"
+        "'nam' (did you mean 'name'?), 'creatd' (did you mean 'created_at'?), 'zzz'"
     )
     with pytest.raises(TypeError, match="not the single string 'name'"):
         TRACKER_REGISTRY_LIST_MASK.validate("name")  # type: ignore[arg-type]
+
+
+def test_a_forbidden_path_another_rpc_of_the_target_allows_is_named_with_it() -> None:
+    """As TTS's Network Server's Get allows what its Identity Server's refuses: the
+    error says where the path is allowed, not what it is close to (`updated_at` is
+    close to `created_at`)."""
+    with pytest.raises(rt.ForbiddenPathsError) as raised:
+        TRACKER_REGISTRY_LIST_MASK.validate(["updated_at", "locations", "nam"])  # type: ignore[list-item]
+    error = raised.value
+    get = "/acme.fleet.v1.TrackerRegistry/Get"
+    assert error.allowed_elsewhere == {"updated_at": (get,), "locations": (get,)}
+    assert error.suggestions == {"nam": "name"}
+    assert str(error) == (
+        "/acme.fleet.v1.TrackerRegistry/List: forbidden path(s) in field mask: "
+        f"'updated_at' (allowed in {get}), 'locations' (allowed in {get}), "
+        "'nam' (did you mean 'name'?)"
+    )
+    with pytest.raises(rt.ForbiddenPathsError) as raised:
+        TRACKER_REGISTRY_SET_MASK.validate(["created_at"])  # type: ignore[list-item]
+    assert raised.value.allowed_elsewhere == {}  # Get reads it; no Set RPC sets it
 
 
 def test_all_expands_to_every_allowed_path_of_a_read_rpc_only() -> None:

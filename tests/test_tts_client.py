@@ -178,3 +178,46 @@ def test_every_field_checks_the_type_of_a_value_before_it_goes_in_a_query(
             assert wrong is not None and wrong.path == segment
             checked += 1
     assert checked > 2000  # the fields of some 600 messages
+
+
+def test_a_path_of_another_component_is_named_with_the_rpc_that_allows_it(
+    modules: dict[str, ModuleType],
+) -> None:
+    """An end device is split across TTS's components: a path the Identity Server
+    refuses is named with the component RPC that takes it, before any request."""
+    runtime = modules["_runtime"]
+    registry, v3 = modules["end_device_services"], "/ttn.lorawan.v3."
+    cases = [
+        (
+            registry.END_DEVICE_REGISTRY_GET_MASK,
+            {
+                "mac_settings.rx1_delay": "NsEndDeviceRegistry/Get",
+                "root_keys.app_key": "JsEndDeviceRegistry/Get",
+                "formatters": "AsEndDeviceRegistry/Get",
+            },
+        ),
+        (
+            registry.END_DEVICE_REGISTRY_UPDATE_MASK,
+            {
+                "mac_settings.rx1_delay": "NsEndDeviceRegistry/Set",
+                "root_keys.app_key": "JsEndDeviceRegistry/Set",
+                "formatters": "AsEndDeviceRegistry/Set",
+            },
+        ),
+        (
+            modules["networkserver"].NS_END_DEVICE_REGISTRY_SET_MASK,
+            {
+                "name": "EndDeviceRegistry/Update",
+                "formatters": "AsEndDeviceRegistry/Set",
+            },
+        ),
+    ]
+    for mask, paths in cases:
+        with pytest.raises(runtime.ForbiddenPathsError) as raised:
+            mask.validate(list(paths))
+        assert raised.value.allowed_elsewhere == {
+            path: (v3 + rpc,) for path, rpc in paths.items()
+        }
+        assert f"'formatters' (allowed in {v3}{paths['formatters']})" in str(
+            raised.value
+        )

@@ -1229,20 +1229,28 @@ class FieldMaskError(PicklableError, ValueError):
 
 
 class ForbiddenPathsError(FieldMaskError):
+    """`allowed_elsewhere` maps a forbidden path to the RPCs that allow it (another
+    component's Get, say); `suggestions` maps one allowed nowhere to a close match."""
+
     def __init__(
-        self, rpc: str, forbidden: tuple[str, ...], suggestions: Mapping[str, str]
+        self,
+        rpc: str,
+        forbidden: tuple[str, ...],
+        suggestions: Mapping[str, str],
+        allowed_elsewhere: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.forbidden_paths = forbidden
         self.suggestions = dict(suggestions)
-        listed = ", ".join(
-            (
-                f"'{p}' (did you mean '{suggestions[p]}'?)"
-                if p in suggestions
-                else f"'{p}'"
-            )
-            for p in forbidden
-        )
+        self.allowed_elsewhere = dict(allowed_elsewhere or {})
+        listed = ", ".join(self._described(p) for p in forbidden)
         super().__init__(rpc, f"forbidden path(s) in field mask: {listed}")
+
+    def _described(self, path: str) -> str:
+        if path in self.allowed_elsewhere:
+            return f"'{path}' (allowed in {', '.join(self.allowed_elsewhere[path])})"
+        if path in self.suggestions:
+            return f"'{path}' (did you mean '{self.suggestions[path]}'?)"
+        return f"'{path}'"
 
 
 class NonZeroPathError(FieldMaskError):
@@ -1262,16 +1270,25 @@ class RpcFieldMask(Generic[P]):
     `P` is the Literal type of the allowed paths: type checkers reject misspelt ones.
     """
 
-    __slots__ = ("_allowed_set", "allowed", "is_set", "rpc", "target")
+    __slots__ = ("_allowed_set", "_siblings", "allowed", "is_set", "rpc", "target")
 
     def __init__(
-        self, rpc: str, allowed: tuple[P, ...], *, is_set: bool, target: type[Message]
+        self,
+        rpc: str,
+        allowed: tuple[P, ...],
+        *,
+        is_set: bool,
+        target: type[Message],
+        siblings: str = "",
     ) -> None:
         self.rpc = rpc
         self.allowed = allowed  # in TTS's order
         self.is_set = is_set
         self.target = target
         self._allowed_set = frozenset(allowed)
+        # The masks of the RPCs with the same target and kind (another component's, say)
+        # as `module.CONSTANT`, imported only to say where a forbidden path is allowed.
+        self._siblings = siblings
 
     def __repr__(self) -> str:
         return f"RpcFieldMask({self.rpc!r}, {len(self.allowed)} allowed paths)"
@@ -1293,13 +1310,31 @@ class RpcFieldMask(Generic[P]):
         if forbidden:
             import difflib  # only for this error: it would add to every import's time
 
+            elsewhere: dict[str, tuple[str, ...]] = {
+                p: rpcs for p in forbidden if (rpcs := self._allowing(p))
+            }
             suggestions: dict[str, str] = {}
             for path in forbidden:
                 close = difflib.get_close_matches(path, self.allowed, n=1)
-                if close:
+                if close and path not in elsewhere:
                     suggestions[path] = close[0]
-            raise ForbiddenPathsError(self.rpc, forbidden, suggestions)
+            raise ForbiddenPathsError(self.rpc, forbidden, suggestions, elsewhere)
         return requested
+
+    def _allowing(self, path: str) -> tuple[str, ...]:
+        """The sibling RPCs that allow `path`: only those of this RPC's method name
+        (Get, Set) if any of them do."""
+        import importlib
+
+        allowing = []
+        for reference in self._siblings.split():
+            module, _, constant = reference.rpartition(".")
+            mask = getattr(importlib.import_module(f".{module}", __package__), constant)
+            if path in mask._allowed_set:
+                allowing.append(mask.rpc)
+        method = self.rpc.rpartition("/")[2]
+        same_method = tuple(rpc for rpc in allowing if rpc.rpartition("/")[2] == method)
+        return same_method or tuple(allowing)
 
     def paths_from(self, message: Message) -> tuple[P, ...]:
         """For Set RPCs: the allowed paths covering every field set in `message`."""

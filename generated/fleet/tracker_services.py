@@ -526,6 +526,7 @@ TRACKER_REGISTRY_GET_MASK = _rt.RpcFieldMask(
     TRACKER_REGISTRY_GET_PATHS,
     is_set=False,
     target=Tracker,
+    siblings="tracker_services.TRACKER_REGISTRY_LIST_MASK",
 )
 """The field-mask checks of /acme.fleet.v1.TrackerRegistry/Get: validate, paths_from,
 check_zero."""
@@ -544,6 +545,7 @@ TRACKER_REGISTRY_LIST_MASK = _rt.RpcFieldMask(
     TRACKER_REGISTRY_LIST_PATHS,
     is_set=False,
     target=Tracker,
+    siblings="tracker_services.TRACKER_REGISTRY_GET_MASK",
 )
 """The field-mask checks of /acme.fleet.v1.TrackerRegistry/List: validate,
 paths_from, check_zero."""

@@ -7,7 +7,7 @@ One module per target proto file, at the path `symbols.module_paths` gives it.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ..diagnostics import InputError
 from ..ir import (
@@ -45,6 +45,7 @@ from ..pyir import (
 )
 from .clients import plan_service_client
 from .codecs import builtin_codec, messages_checked_on_encode
+from .mask_siblings import mask_siblings
 from .member_names import (
     MODULE_ALIASES,
     MessageNames,
@@ -58,8 +59,9 @@ def plan_package(api: Api, package: str) -> PackagePlan:
     modules = module_paths(api)
     symbols = Symbols.of(api, modules)
     checked_on_encode = messages_checked_on_encode(api.messages)
+    siblings = mask_siblings(api, modules)
     planned = tuple(
-        _plan_module(api, file_name, path, symbols, checked_on_encode)
+        _plan_module(api, file_name, path, symbols, checked_on_encode, siblings)
         for file_name, path in sorted(modules.items(), key=lambda item: item[1])
     )
     packages: set[str] = set()
@@ -207,6 +209,7 @@ def _plan_module(
     path: str,
     symbols: Symbols,
     checked_on_encode: frozenset[str],
+    siblings: Mapping[str, tuple[str, ...]],
 ) -> PyModule:
     builder = _ModuleBuilder(path, symbols)
     enums = tuple(_plan_enum(e, symbols) for e in api.enums if e.file == file_name)
@@ -218,7 +221,8 @@ def _plan_module(
     path_nodes = plan_path_nodes(
         [m for m in api.messages if m.file == file_name], builder, symbols
     )
-    masks = _plan_masks([s for s in api.services if s.file == file_name], builder)
+    services = [s for s in api.services if s.file == file_name]
+    masks = _plan_masks(services, builder, siblings)
     masks_by_method = {mask.full_method: mask for mask in masks}
     clients = tuple(
         plan_service_client(
@@ -475,10 +479,13 @@ def _encoding(field: PyField) -> tuple[object, ...]:
 
 
 def _plan_masks(
-    services: Iterable[Service], builder: _ModuleBuilder
+    services: Iterable[Service],
+    builder: _ModuleBuilder,
+    siblings: Mapping[str, tuple[str, ...]],
 ) -> tuple[PyRpcMask, ...]:
     """The RPCs' allowed paths; an RPC whose list equals an earlier one's in the module
-    (Get and List often do) reuses that one's Literal and tuple."""
+    (Get and List often do) reuses that one's Literal and tuple. `siblings` are the
+    RPCs the runtime looks in for a forbidden path (see mask_siblings)."""
     masks: list[PyRpcMask] = []
     first_with: dict[tuple[str, ...], PyRpcMask] = {}
     for service, rpc in ((s, r) for s in services for r in s.rpcs):
@@ -505,6 +512,12 @@ def _plan_masks(
             allowed_words=word_chunks(rpc.field_mask.allowed),
             is_set=rpc.field_mask.is_set,
             target_class=builder.reference(rpc.field_mask.target_message),
+            # Narrower pieces than the paths': the first follows `siblings=`.
+            siblings_words=(
+                word_chunks(siblings[rpc.full_method], width=70)
+                if siblings[rpc.full_method]
+                else ()
+            ),
             same_as=first_with.get(rpc.field_mask.allowed),
         )
         first_with.setdefault(mask.allowed, mask)
