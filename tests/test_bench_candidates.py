@@ -1,7 +1,7 @@
-"""The benchmark's other candidates still match the generated codec on the benchmark's
-EndDevice, so that a change to the runtime cannot break them unseen: B (bench/table_codec.py)
-agrees with it, and the floor F (bench/floor_codec.py) builds the same objects, and G (bench/text_encoder.py)
-writes the same text.
+"""The benchmark's other candidates still match the generated codec, so that a change to
+the runtime cannot break them unseen: on the benchmark's EndDevice, B (bench/table_codec.py)
+agrees with it and the floor F (bench/floor_codec.py) builds the same objects; on generated
+TTS messages too, G (bench/text_encoder.py) writes the same text.
 """
 
 from __future__ import annotations

@@ -1462,8 +1462,10 @@ def _field_at(message: Message, path: str) -> tuple[Message, str] | None:
             segment = f"{segment}.{segments[index + 1]}"
             index += 1
         attribute = current._PATH_ATTRIBUTES.get(segment)
+        if attribute is None:
+            return None
         index += 1
-        if attribute is None or index == len(segments):
-            return None if attribute is None else (current, attribute)
+        if index == len(segments):
+            return current, attribute
         current = getattr(current, attribute)
     return None

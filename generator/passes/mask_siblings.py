@@ -3,7 +3,8 @@
 TTS splits an end device across its components: a path that the Identity Server's Get
 forbids may be one that the Network Server's Get allows. An RPC's siblings are the other
 RPCs whose masks target the same message, are of the same kind (read or Set) and allow a
-different, non-empty set of paths. ForbiddenPathsError names the siblings that allow a forbidden path.
+different, non-empty set of paths. ForbiddenPathsError names the siblings that allow a
+forbidden path.
 """
 
 from __future__ import annotations
