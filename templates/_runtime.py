@@ -357,12 +357,14 @@ def wrong_field_value(
     hint, element = hints[attribute]
     if type(value) is hint:  # the usual case, checked without a search
         return None
-    if (
-        element is not None
-        and type(value) is list
-        and all(type(item) is element or _takes(element, item) for item in value)
-    ):
-        return None
+    if element is not None and type(value) is list:
+        # isinstance is _takes but for int (no bool), float (int too) and bytes-likes
+        if element in (int, float, bytes):
+            fits = all(_takes(element, item) for item in value)
+        else:
+            fits = all(isinstance(item, element) for item in value)
+        if fits:
+            return None
     return _wrong_value(value, hint, path)
 
 
