@@ -357,14 +357,12 @@ def wrong_field_value(
     hint, element = hints[attribute]
     if type(value) is hint:  # the usual case, checked without a search
         return None
-    if element is not None and type(value) is list:
-        # isinstance is _takes but for int (no bool), float (int too) and bytes-likes
-        if element in (int, float, bytes):
-            fits = all(_takes(element, item) for item in value)
-        else:
-            fits = all(isinstance(item, element) for item in value)
-        if fits:
-            return None
+    if (
+        element is not None
+        and type(value) is list
+        and all(_takes(element, item) for item in value)
+    ):
+        return None
     return _wrong_value(value, hint, path)
 
 

@@ -17,6 +17,7 @@ import pytest
 from generator.build import build_checkout
 from generator.checkout import open_checkout
 from generator.passes.module_plan import plan_package
+from generator.pyir import PackagePlan
 from generator.resources import RUNTIME_SOURCES
 
 from .strategies import MessageStrategies
@@ -108,12 +109,17 @@ def modules(client: Path) -> dict[str, ModuleType]:
 
 
 @pytest.fixture(scope="session")
+def tts_plan(tts_dataset: Path) -> PackagePlan:
+    """The module plan of the full client, as the generator makes it."""
+    return plan_package(build_checkout(open_checkout(tts_dataset)), PACKAGE)
+
+
+@pytest.fixture(scope="session")
 def tts_strategies(
-    tts_dataset: Path, modules: dict[str, ModuleType]
+    tts_plan: PackagePlan, modules: dict[str, ModuleType]
 ) -> MessageStrategies:
     """Hypothesis strategies for the messages of the full client."""
-    plan = plan_package(build_checkout(open_checkout(tts_dataset)), PACKAGE)
-    return MessageStrategies(plan, modules)
+    return MessageStrategies(tts_plan, modules)
 
 
 def messages_in(value: Any, where: str = "") -> list[tuple[str, Any]]:

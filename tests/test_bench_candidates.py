@@ -6,7 +6,6 @@ TTS messages too, G (bench/text_encoder.py) writes the same text.
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -16,30 +15,26 @@ from bench.floor_codec import FloorDecoder
 from bench.samples import END_DEVICE
 from bench.table_codec import TableCodec
 from bench.text_encoder import TextEncoder
-from generator.build import build_checkout
-from generator.checkout import open_checkout
-from generator.passes.module_plan import plan_package
+from generator.pyir import PackagePlan
 
-from .conftest import PACKAGE, messages_in
+from .conftest import messages_in
 from .strategies import MessageStrategies
 from .test_roundtrip_properties import every_tts_message, property_settings
 
 
 def test_the_table_driven_codec_agrees_with_the_generated_one(
-    tts_dataset: Path, modules: dict[str, ModuleType]
+    tts_plan: PackagePlan, modules: dict[str, ModuleType]
 ) -> None:
-    plan = plan_package(build_checkout(open_checkout(tts_dataset)), PACKAGE)
-    table = TableCodec(plan, modules)
+    table = TableCodec(tts_plan, modules)
     device = modules["end_device"].EndDevice.from_json(END_DEVICE)
     assert table.decode("EndDevice", END_DEVICE) == device
     assert table.encode(device) == device.to_json() == END_DEVICE
 
 
 def test_the_floor_builds_every_object_and_slot_the_generated_codec_does(
-    tts_dataset: Path, modules: dict[str, ModuleType]
+    tts_plan: PackagePlan, modules: dict[str, ModuleType]
 ) -> None:
-    plan = plan_package(build_checkout(open_checkout(tts_dataset)), PACKAGE)
-    floor = FloorDecoder(plan, modules).decoder("EndDevice")
+    floor = FloorDecoder(tts_plan, modules).decoder("EndDevice")
     device = modules["end_device"].EndDevice.from_json(END_DEVICE)
     built = [(where, type(m)) for where, m in messages_in(floor(END_DEVICE))]
     assert built == [(where, type(m)) for where, m in messages_in(device)]
@@ -47,10 +42,11 @@ def test_the_floor_builds_every_object_and_slot_the_generated_codec_does(
 
 
 def test_the_text_encoder_writes_the_text_to_json_string_does(
-    tts_dataset: Path, modules: dict[str, ModuleType], tts_strategies: MessageStrategies
+    tts_plan: PackagePlan,
+    modules: dict[str, ModuleType],
+    tts_strategies: MessageStrategies,
 ) -> None:
-    plan = plan_package(build_checkout(open_checkout(tts_dataset)), PACKAGE)
-    encoder = TextEncoder(plan, modules)
+    encoder = TextEncoder(tts_plan, modules)
     device = modules["end_device"].EndDevice.from_json(END_DEVICE)
     assert encoder.encoder("EndDevice")(device) == device.to_json_string()
 

@@ -18,7 +18,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import pytest
 from google.protobuf import descriptor_pool, json_format, message_factory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -30,7 +29,7 @@ from generator.protoc import compile_checkout
 from generator.pyir import PackagePlan
 
 from .canonical_json import Deviations
-from .conftest import PACKAGE, REPO
+from .conftest import REPO
 from .strategies import MessageStrategies
 
 EXAMPLE_ROOT = REPO / "protos"
@@ -111,11 +110,6 @@ def test_our_json_matches_protobufs_with_the_tts_deviations() -> None:
     }
     names = sorted(m.class_name for module in plan.modules for m in module.messages)
     compare_with_protobuf(EXAMPLE_ROOT, plan, modules, st.sampled_from(names), 1500)
-
-
-@pytest.fixture(scope="module")
-def tts_plan(tts_dataset: Path) -> PackagePlan:
-    return plan_package(build_checkout(open_checkout(tts_dataset)), PACKAGE)
 
 
 def test_end_device_json_matches_protobufs(

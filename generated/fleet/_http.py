@@ -540,9 +540,7 @@ class Rpc(Generic[M, R]):
         mask = arguments.get(self.mask_field) if self.mask_field else None
         # A copy of the paths given; a str or a number stays, to be refused by name.
         if type(mask) is list or (
-            mask is not None
-            and not isinstance(mask, (_rt.AllPaths, str))
-            and isinstance(mask, Iterable)
+            isinstance(mask, Iterable) and not isinstance(mask, (_rt.AllPaths, str))
         ):
             arguments[self.mask_field] = list(mask)
         message = self.request_class(**arguments)
@@ -589,9 +587,8 @@ class Rpc(Generic[M, R]):
         try:
             return self.build(message)
         except (_rt.EncodeError, UnicodeEncodeError):  # a lone surrogate in a str, say
-            _rt.raise_wrong_type(
-                message
-            )  # names the field no path, query or body takes
+            # Names the field that no path, query or body takes.
+            _rt.raise_wrong_type(message)
             raise
 
 
@@ -1270,6 +1267,20 @@ class _ClientCommon(Generic[C]):
         self._caller = caller
         self._services: dict[Any, Any] = {}
 
+    @classmethod
+    def _settings(cls, base_url: str, options: Options) -> Settings:
+        """The checked settings; a `component_urls` key must start some route."""
+        settings = Settings(base_url, **options)
+        known = cls._ROUTE_PREFIXES
+        unknown = sorted(set(settings.component_urls) - known)
+        if known and unknown:  # an unknown key would send nothing elsewhere, silently
+            raise ValueError(
+                f"component_urls: no route of this API starts with "
+                f"{', '.join(unknown)}; the first segments of its routes are "
+                f"{', '.join(sorted(known))}"
+            )
+        return settings
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._caller.settings.base_url!r})"
 
@@ -1277,15 +1288,6 @@ class _ClientCommon(Generic[C]):
         if cls not in self._services:
             self._services[cls] = cls(self._caller)
         return self._services[cls]  # type: ignore[no-any-return]
-
-
-def _check_prefixes(component_urls: Mapping[str, str], known: frozenset[str]) -> None:
-    unknown = sorted(set(component_urls) - known)
-    if known and unknown:  # an unknown key would send nothing elsewhere, silently
-        raise ValueError(
-            f"component_urls: no route of this API starts with {', '.join(unknown)}; "
-            f"the first segments of its routes are {', '.join(sorted(known))}"
-        )
 
 
 class ClientBase(_ClientCommon[Caller]):
@@ -1299,8 +1301,7 @@ class ClientBase(_ClientCommon[Caller]):
         transport: httpx.BaseTransport | None = None,
         **options: Unpack[Options],
     ) -> None:
-        settings = Settings(base_url, **options)
-        _check_prefixes(settings.component_urls, self._ROUTE_PREFIXES)
+        settings = self._settings(base_url, options)
         super().__init__(Caller(settings, http_client=http_client, transport=transport))
 
     def __enter__(self) -> Self:
@@ -1324,8 +1325,7 @@ class AsyncClientBase(_ClientCommon[AsyncCaller]):
         transport: httpx.AsyncBaseTransport | None = None,
         **options: Unpack[Options],
     ) -> None:
-        settings = Settings(base_url, **options)
-        _check_prefixes(settings.component_urls, self._ROUTE_PREFIXES)
+        settings = self._settings(base_url, options)
         super().__init__(
             AsyncCaller(settings, http_client=http_client, transport=transport)
         )

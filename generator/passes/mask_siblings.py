@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..ir import Api, FieldMaskRule, Rpc, Service
+from ..ir import Api, Rpc, Service
 from ..naming import rpc_constant_prefix
 
 
@@ -19,30 +19,27 @@ def mask_siblings(api: Api, modules: Mapping[str, str]) -> dict[str, tuple[str, 
     """Full method -> its siblings, in full-method order, each as `module.CONSTANT`: the
     module dotted and relative to the package (`modules` maps files to module paths), and
     the sibling's mask constant."""
+    # (full method, reference, (target, is Set), allowed paths as a set), in method order
     masked = sorted(
         (
-            (rpc.full_method, _reference(service, rpc, modules), rpc.field_mask)
-            for service in api.services
-            for rpc in service.rpcs
-            if rpc.field_mask is not None
-        ),
-        key=lambda entry: entry[0],
+            rpc.full_method,
+            _reference(service, rpc, modules),
+            (rpc.field_mask.target_message, rpc.field_mask.is_set),
+            frozenset(rpc.field_mask.allowed),
+        )
+        for service in api.services
+        for rpc in service.rpcs
+        if rpc.field_mask is not None
     )
     return {
         method: tuple(
-            reference for _, reference, other in masked if _are_siblings(mask, other)
+            reference
+            for _, reference, other_kind, other_allowed in masked
+            # an RPC that allows nothing has nothing to offer
+            if other_kind == kind and other_allowed not in (allowed, frozenset())
         )
-        for method, _, mask in masked
+        for method, _, kind, allowed in masked
     }
-
-
-def _are_siblings(mask: FieldMaskRule, other: FieldMaskRule) -> bool:
-    return (
-        other.target_message == mask.target_message
-        and other.is_set == mask.is_set
-        and frozenset(other.allowed) != frozenset(mask.allowed)
-        and bool(other.allowed)  # an RPC that allows nothing has nothing to offer
-    )
 
 
 def _reference(service: Service, rpc: Rpc, modules: Mapping[str, str]) -> str:
