@@ -13,8 +13,11 @@ from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from urllib.parse import quote
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from .conftest import instances_in, tts_dataset_path
 from .fake_tts import FakeTTS, Reply, stream_chunks
@@ -702,6 +705,17 @@ def test_path_values_cannot_escape_their_route(
     run(mode, modules["clients"], tts.url, scenario)
     (sent,) = tts.requests
     assert sent.target == escaped
+
+
+@given(text=st.text(st.sampled_from("aZ09_-~.,[]/?#&=% \u00e9\u2603"), max_size=8))
+def test_text_left_as_it_is_is_what_percent_encoding_gives(
+    modules: dict[str, ModuleType], text: str
+) -> None:
+    http = modules["_http"]
+    whole = text.replace(".", "%2E") if text in (".", "..") else quote(text, safe="")
+    assert http.segment(text) == whole
+    sent = http.HttpRequest("GET", "/x", query=[(text, text)]).target()
+    assert sent == f"/api/v3/x?{quote(text, safe='.[]')}={quote(text, safe=',')}"
 
 
 def test_missing_path_values_and_grpc_only_rpcs_fail_clearly(

@@ -72,7 +72,8 @@ class HttpRequest:
         self._target = API_PREFIX + self.path
         if self.query:
             pairs = (
-                f"{quote(k, safe='.[]')}={quote(v, safe=',')}" for k, v in self.query
+                f"{_quoted(k, _PLAIN_KEY, '.[]')}={_quoted(v, _PLAIN_VALUE, ',')}"
+                for k, v in self.query
             )
             self._target += "?" + "&".join(pairs)
 
@@ -88,9 +89,22 @@ class HttpRequest:
         return f"HttpRequest({self.method} {self.target()})"
 
 
+# Text that percent-encoding leaves as it is (a search, not urllib's calls, for the
+# usual IDs, names and paths): a path segment, a query key, a query value.
+_PLAIN_SEGMENT = re.compile(r"[\w~-]+", re.ASCII)
+_PLAIN_KEY = re.compile(r"[\w.~-]*", re.ASCII)
+_PLAIN_VALUE = re.compile(r"[\w.~,-]*", re.ASCII)
+
+
+def _quoted(text: str, plain: re.Pattern[str], safe: str) -> str:
+    return text if plain.fullmatch(text) else quote(text, safe=safe)
+
+
 def segment(value: Any) -> str:
     """A path value as one percent-encoded segment; "" when unset. A `/`, `?` or `#` is
     encoded and a `.` or `..` segment is spelt out, so no value can leave its route."""
+    if value.__class__ is str and _PLAIN_SEGMENT.fullmatch(value):
+        return value
     if _rt.is_zero(value):
         return ""
     encoded = quote(_text_of(value, "path value"), safe="")
@@ -108,18 +122,23 @@ def query(
     dotted, field masks comma-separated, bytes in base64 (never hex), enums by canonical
     name, repeated fields as repeated keys and maps as `key[k]`. `skip` holds the dotted
     names bound to the path."""
+    cls = type(message)
+    plan = _QUERY_PLANS.get((cls, skip, field_masks, prefix))
+    if plan is None:
+        plan = _QUERY_PLANS[cls, skip, field_masks, prefix] = _query_plan(
+            cls, skip, field_masks, prefix
+        )
     pairs: list[tuple[str, str]] = []
-    for segment_name, attribute in type(message)._PATH_ATTRIBUTES.items():
-        key = prefix + segment_name.rpartition(".")[2]  # a oneof member by its own name
+    for key, attribute, has_presence, is_mask in plan:
         value = getattr(message, attribute)
-        if key in skip or not _rt.is_set(message, attribute, value):
-            continue
+        if value is None or (not has_presence and _rt.is_zero(value)):
+            continue  # not set (see _rt.is_set)
         # Checked here, not left to the server: a list in a singular field would go
         # out as a repeated key, and a str in an int field as that text.
         wrong = _rt.wrong_field_value(message, attribute, value, key)
         if wrong is not None:
             raise wrong
-        if key in field_masks:
+        if is_mask:
             pairs.append((key, ",".join(value)))
         elif isinstance(value, _rt.Message):
             pairs += query(value, skip=skip, field_masks=field_masks, prefix=key + ".")
@@ -130,6 +149,27 @@ def query(
         else:
             pairs.append((key, _text_of(value, key)))
     return pairs
+
+
+# (message class, skip, field_masks, prefix) -> what `query` reads of each field not
+# skipped: its query key, its attribute, whether it has presence and whether it is a
+# field mask. Made on the first request of each kind, as the runtime's other caches.
+_QUERY_PLANS: dict[tuple[Any, ...], tuple[tuple[str, str, bool, bool], ...]] = {}
+
+
+def _query_plan(
+    cls: type[_rt.Message],
+    skip: frozenset[str],
+    field_masks: frozenset[str],
+    prefix: str,
+) -> tuple[tuple[str, str, bool, bool], ...]:
+    presence = _rt.presence_of(cls)
+    plan = []
+    for segment_name, attribute in cls._PATH_ATTRIBUTES.items():
+        key = prefix + segment_name.rpartition(".")[2]  # a oneof member by its own name
+        if key not in skip:
+            plan.append((key, attribute, attribute in presence, key in field_masks))
+    return tuple(plan)
 
 
 def _text_of(value: Any, key: str) -> str:

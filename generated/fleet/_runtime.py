@@ -1381,13 +1381,9 @@ def is_zero(value: Any) -> bool:
 _PRESENCE: dict[type[Message], frozenset[str]] = {}
 
 
-def is_set(message: Message, attribute: str, value: Any) -> bool:
-    """Whether a field of `message` is set: not None, and not zero unless the field has
-    presence (a message, wrapper, optional or oneof member: None when unset), where a
-    zero such as a Google wrapper's false is set and is sent."""
-    if value is None:
-        return False
-    cls = type(message)
+def presence_of(cls: type[Message]) -> frozenset[str]:
+    """The attributes of fields with presence (a message, wrapper, optional or oneof
+    member): None when unset, so that a zero such as a Google wrapper's false is set."""
     presence = _PRESENCE.get(cls)
     if presence is None:
         blank = cls()
@@ -1395,7 +1391,15 @@ def is_set(message: Message, attribute: str, value: Any) -> bool:
             a for a in cls._PATH_ATTRIBUTES.values() if getattr(blank, a) is None
         )
         _PRESENCE[cls] = presence
-    return attribute in presence or not is_zero(value)
+    return presence
+
+
+def is_set(message: Message, attribute: str, value: Any) -> bool:
+    """Whether a field of `message` is set: not None, and not zero unless the field has
+    presence (see presence_of), where a zero is set and is sent."""
+    if value is None:
+        return False
+    return attribute in presence_of(type(message)) or not is_zero(value)
 
 
 def set_paths(message: Message, prefix: str = "") -> list[str]:
