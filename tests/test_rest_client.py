@@ -335,6 +335,36 @@ def test_values_of_the_wrong_type_are_named_before_any_request(
         "limit: expected int, got list [10, 10]": lambda c: resolve(
             c.end_device_registry.list(application_id="app1", limit=[10, 10])
         ),
+        # Before: sent in the JSON body as `"name": 5`, `"supports_join": "yes"`, a
+        # string where the server reads a number, and an attribute value of 1.
+        "end_device.name: expected str, got int 5": lambda c: resolve(
+            c.end_device_registry.update(
+                end_device=end_device(ids=device_ids, name=5), field_mask=["name"]
+            )
+        ),
+        "end_device.supports_join: expected bool, got str 'yes'": lambda c: resolve(
+            c.ns_end_device_registry.set(
+                end_device=end_device(ids=device_ids, supports_join="yes"),
+                field_mask=["supports_join"],
+            )
+        ),
+        'end_device.attributes["k"]: expected str, got int 1': lambda c: resolve(
+            c.end_device_registry.update(
+                end_device=end_device(ids=device_ids, attributes={"k": 1}),
+                field_mask=["attributes"],
+            )
+        ),
+        "end_device.mac_settings.rx1_delay: expected RxDelayValue, got str '1'": lambda c: (
+            resolve(
+                c.ns_end_device_registry.set(
+                    end_device=end_device(
+                        ids=device_ids,
+                        mac_settings=modules["end_device"].MACSettings(rx1_delay="1"),
+                    ),
+                    field_mask=["mac_settings.rx1_delay"],
+                )
+            )
+        ),
         "limit: expected int, got str 'ten'": lambda c: resolve(
             c.end_device_registry.list(application_id="app1", limit="ten")
         ),

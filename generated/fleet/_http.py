@@ -254,6 +254,13 @@ class Route:
         else:  # a field of it, or nothing; the rest in the query string
             sent = data.get(self.body, {}) if self.body else None
             pairs = query(message, skip=self.skip, field_masks=self.field_masks)
+        if sent is not None:
+            # The encoder writes what it is given (mypy refuses the wrong types), so a
+            # str in an int field would go out as a JSON string: a body's message is
+            # checked whole, as query() checks what it sends.
+            wrong = _rt.wrong_type_error(message)
+            if wrong is not None:
+                raise wrong
         return HttpRequest(
             self.method,
             path,

@@ -323,24 +323,73 @@ def wrong_type_error(message: Message) -> EncodeError | None:
     """An EncodeError for the first value in `message`, at any depth, of a type that
     its field's annotation does not take; None if every value fits."""
     cls = type(message)
-    hints = typing.get_type_hints(cls)
-    keys = {attribute: segment for segment, attribute in cls._PATH_ATTRIBUTES.items()}
-    oneofs = {slot: oneof for oneof, slot in cls._ONEOF_SLOTS.items()}
-    bare = isinstance(message, WrapperMessage)  # its value is written without a key
-    for slot in cls._SLOTS:
-        value, key = getattr(message, slot), "" if bare else keys.get(slot, "")
-        if slot not in oneofs:
-            hint = hints[slot]
-        elif value is None:
-            continue
-        else:  # (member, value); the member's property is annotated with its type
+    for slot, key, hint, kind, optional in _SLOT_HINTS.get(cls) or _slot_hints(cls):
+        value = getattr(message, slot)
+        if kind == _ONEOF:  # None or (member, value); the member has its annotation
+            if value is None:
+                continue
             key, value = value
-            member = getattr(cls, cls._PATH_ATTRIBUTES[f"{oneofs[slot]}.{key}"])
-            hint = typing.get_type_hints(member.fget)["return"]
+            attribute = cls._PATH_ATTRIBUTES[f"{hint}.{key}"]
+            hint = (_FIELD_HINTS.get(cls) or _field_hints(cls))[attribute][0]
+        elif value is None:
+            if optional:
+                continue
+        elif value.__class__ is hint:  # the usual values, checked without a search
+            if kind == _ATOMIC or (kind == _TEXT and value.isascii()):
+                continue
+            if kind == _MESSAGE:
+                wrong = wrong_type_error(value)
+                if wrong is not None:
+                    wrong.path = _joined(key, wrong.path)
+                    return wrong
+                continue
         wrong = _wrong_value(value, hint, key)
         if wrong is not None:
             return wrong
     return None
+
+
+# What wrong_type_error searches in a value of its field's own type: nothing (an atomic
+# value), a str unless it is ASCII, a message's fields, anything else (lists, maps,
+# Struct values) in full. A oneof's slot holds a member of its own type.
+_ATOMIC, _TEXT, _MESSAGE, _SEARCHED, _ONEOF = range(5)
+_ATOMIC_TYPES = (int, float, bytes, _dt.datetime, _dt.timedelta)  # bools, enums too
+
+# Per message class: each slot, its JSON key, its annotation without `| None` (a
+# oneof's: the oneof's name), its kind (above) and whether None was in the annotation.
+_SLOT_HINTS: dict[type[Message], tuple[tuple[str, str, Any, int, bool], ...]] = {}
+
+
+def _slot_hints(cls: type[Message]) -> tuple[tuple[str, str, Any, int, bool], ...]:
+    annotations = typing.get_type_hints(cls)
+    keys = {attribute: segment for segment, attribute in cls._PATH_ATTRIBUTES.items()}
+    oneofs = {slot: oneof for oneof, slot in cls._ONEOF_SLOTS.items()}
+    bare = issubclass(cls, WrapperMessage)  # its value is written without a key
+    hints = []
+    for slot in cls._SLOTS:
+        if slot in oneofs:
+            hints.append((slot, "", oneofs[slot], _ONEOF, True))
+            continue
+        hint, optional = _without_none(annotations[slot])
+        if not isinstance(hint, type):  # list[T], dict[K, V], Any
+            kind = _SEARCHED
+        elif issubclass(hint, _ATOMIC_TYPES):
+            kind = _ATOMIC
+        elif issubclass(hint, Message):
+            kind = _MESSAGE
+        else:
+            kind = _TEXT if hint is str else _SEARCHED
+        hints.append((slot, "" if bare else keys.get(slot, ""), hint, kind, optional))
+    _SLOT_HINTS[cls] = found = tuple(hints)
+    return found
+
+
+def _without_none(hint: Any) -> tuple[Any, bool]:
+    """`T` from `T | None`, and whether None was there."""
+    if typing.get_origin(hint) is types.UnionType:
+        (hint,) = (a for a in typing.get_args(hint) if a is not type(None))
+        return hint, True
+    return hint, False
 
 
 # Per message class and field attribute: its annotation without `| None`, and the
@@ -375,8 +424,7 @@ def _field_hints(cls: type[Message]) -> dict[str, tuple[Any, Any]]:
             hint = typing.get_type_hints(member.fget)["return"]
         else:
             hint = annotations[attribute]
-        if typing.get_origin(hint) is types.UnionType:
-            (hint,) = (a for a in typing.get_args(hint) if a is not type(None))
+        hint = _without_none(hint)[0]
         is_list = typing.get_origin(hint) is list
         hints[attribute] = (hint, typing.get_args(hint)[0] if is_list else None)
     _FIELD_HINTS[cls] = hints
