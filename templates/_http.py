@@ -506,6 +506,7 @@ class Rpc(Generic[M, R]):
     """What the clients need to call one RPC; generated once per RPC."""
 
     __slots__ = (
+        "_path_steps",
         "decode",
         "items",
         "leaf_arguments",
@@ -540,6 +541,7 @@ class Rpc(Generic[M, R]):
         # Dotted path field -> the class of each message on the way (for a field below
         # the request's own).
         self.path_fields = dict(path_fields)
+        self._path_steps: dict[str, tuple[tuple[tuple[str, type, str], ...], str]] = {}
         # Keyword argument -> dotted path field.
         self.leaf_arguments = dict(leaf_arguments)
         self.mask = mask
@@ -596,17 +598,36 @@ class Rpc(Generic[M, R]):
         return message
 
     def set_path_value(self, message: M, field: str, value: Any) -> None:
-        """Set a path field (`end_device_ids.device_id`), making messages on the way."""
-        *parents, leaf = field.split(".")
+        """Set a path field (`end_device_ids.device_id`), making messages on the way. A
+        message on the way given as an argument too must be of its field's type."""
+        steps, leaf = self._path_steps.get(field) or self._steps_to(field)
         current: Any = message
-        for name, cls in zip(parents, self.path_fields.get(field, ()), strict=True):
-            attribute = _rt.attribute_of(type(current), name)
+        for attribute, cls, path in steps:
             child = getattr(current, attribute)
             if child is None:
                 child = cls()
                 setattr(current, attribute, child)
+            elif child.__class__ is not cls:
+                wrong = _rt.wrong_field_value(current, attribute, child, path)
+                if wrong is not None:
+                    raise wrong
             current = child
-        setattr(current, _rt.attribute_of(type(current), leaf), value)
+        setattr(current, leaf, value)
+
+    def _steps_to(self, field: str) -> tuple[tuple[tuple[str, type, str], ...], str]:
+        """Each message on the way to a path field (its attribute, class and path) and
+        the field's attribute, worked out on the field's first use."""
+        *parents, leaf = field.split(".")
+        classes = self.path_fields.get(field, ())
+        owners: tuple[type[_rt.Message], ...] = (self.request_class, *classes)
+        steps = tuple(
+            (_rt.attribute_of(owner, name), cls, ".".join(parents[: depth + 1]))
+            for depth, (name, owner, cls) in enumerate(
+                zip(parents, owners[:-1], classes, strict=True)
+            )
+        )
+        found = self._path_steps[field] = (steps, _rt.attribute_of(owners[-1], leaf))
+        return found
 
     def check_mask(self, message: M, *, validate: bool) -> None:
         """Expand ALL; then, unless switched off, reject what the server would."""

@@ -299,6 +299,23 @@ def test_values_of_the_wrong_type_are_named_before_any_request(
         "end_device_ids: expected EndDeviceIdentifiers, got str 'dev1'": lambda c: (
             resolve(c.end_device_registry.get(end_device_ids="dev1"))
         ),
+        # Before: AttributeErrors, from setting the ID arguments in what was given.
+        "end_device_ids: expected EndDeviceIdentifiers, got str 'x'": lambda c: resolve(
+            c.end_device_registry.get(
+                end_device_ids="x", application_id="app1", device_id="dev1"
+            )
+        ),
+        "end_device_ids.application_ids: expected ApplicationIdentifiers, got str 'x'": (
+            lambda c: resolve(
+                c.end_device_registry.get(
+                    end_device_ids=modules["identifiers"].EndDeviceIdentifiers(
+                        application_ids="x"
+                    ),
+                    application_id="app1",
+                    device_id="dev1",
+                )
+            )
+        ),
         "field_mask: expected list[str], got str 'name'": lambda c: resolve(
             c.end_device_registry.get(end_device_ids=device_ids, field_mask="name")
         ),
