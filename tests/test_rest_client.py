@@ -273,6 +273,9 @@ def test_text_utf8_cannot_carry_is_named_before_any_request(
         "order": lambda c: resolve(
             c.end_device_registry.list(application_id="app1", order="\udcff")
         ),
+        "application_ids.application_id": lambda c: drain(  # when paging, too
+            c.end_device_registry.list_all(application_id="app\udcff")
+        ),
         "end_device.name": lambda c: resolve(
             c.end_device_registry.update(
                 end_device=end_device(ids=device_ids, name="n\udcff"),

@@ -554,6 +554,14 @@ class Rpc(Generic[M, R]):
 
     def build(self, request: M) -> HttpRequest:
         """The request on the first route whose path values are all set."""
+        try:
+            return self._on_first_route(request)
+        except (_rt.EncodeError, UnicodeEncodeError):  # a lone surrogate in a str, say
+            # Names the field that no path, query or body takes.
+            _rt.raise_wrong_type(request)
+            raise
+
+    def _on_first_route(self, request: M) -> HttpRequest:
         segments: dict[str, str] = {}
         for route in self.routes:
             for path in route.values:
@@ -652,12 +660,7 @@ class Rpc(Generic[M, R]):
     ) -> HttpRequest:
         message = self.request(request, fields)
         self.check_mask(message, validate=validate)
-        try:
-            return self.build(message)
-        except (_rt.EncodeError, UnicodeEncodeError):  # a lone surrogate in a str, say
-            # Names the field that no path, query or body takes.
-            _rt.raise_wrong_type(message)
-            raise
+        return self.build(message)
 
 
 # --------------------------------------------------------------------------------------
