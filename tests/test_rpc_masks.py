@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from generated.fleet import _runtime as rt
@@ -165,3 +167,29 @@ def test_wrong_value_at_checks_the_field_a_path_names() -> None:
     )
     for unchecked in ("settings.mode", "keys.app_key", "settings.nothing", "serial"):
         assert rt.wrong_value_at(tracker, unchecked) is None  # a oneof, unset or fine
+
+
+GET, SET = TRACKER_REGISTRY_GET_MASK, TRACKER_REGISTRY_SET_MASK
+NOT_STR = "a field-mask path is a str (as the PATHS constants are), not"
+
+
+@pytest.mark.parametrize(
+    ("mask", "method", "arguments", "message"),
+    [
+        (GET, "validate", (None,), "pass a list of paths, not NoneType"),
+        (GET, "validate", (b"name",), "pass a list of paths, not bytes"),
+        (GET, "validate", (["name", 5],), f"{NOT_STR} int 5"),
+        (GET, "validate", ([["name"]],), f"{NOT_STR} list ['name']"),
+        (SET, "paths_from", ({"name": "n"},), "expected Tracker, got dict"),
+        (SET, "check_zero", (Tracker(), 5), "pass a list of paths, not int"),
+        (SET, "check_zero", (Tracker(), [None]), f"{NOT_STR} NoneType None"),
+        (SET, "check_zero", ("t", ["name"]), "expected Tracker, got str"),
+    ],
+)
+def test_arguments_of_the_wrong_type_are_named(
+    mask: rt.RpcFieldMask[Any], method: str, arguments: tuple[Any, ...], message: str
+) -> None:
+    """Called directly, without mypy: not `'int' object is not iterable`."""
+    with pytest.raises(TypeError) as raised:
+        getattr(mask, method)(*arguments)
+    assert str(raised.value) == f"{mask.rpc}: {message}"

@@ -1349,13 +1349,14 @@ class RpcFieldMask(Generic[P]):
                     self.rpc, "ALL is for read RPCs; name the paths to set"
                 )
             return self.allowed
-        if isinstance(paths, str):
-            raise TypeError(
-                f"{self.rpc}: pass a list of paths, not the single string {paths!r}"
-            )
-        requested = tuple(paths)
-        forbidden = tuple(p for p in requested if p not in self._allowed_set)
+        requested = self._listed(paths)
+        try:
+            forbidden = tuple(p for p in requested if p not in self._allowed_set)
+        except TypeError:  # a path that cannot be hashed, such as a list
+            forbidden = requested
         if forbidden:
+            for path in forbidden:
+                self._check_path(path)
             import difflib  # only for this error: it would add to every import's time
 
             elsewhere: dict[str, tuple[str, ...]] = {
@@ -1384,8 +1385,37 @@ class RpcFieldMask(Generic[P]):
         same_method = tuple(rpc for rpc in allowing if rpc.rpartition("/")[2] == method)
         return same_method or tuple(allowing)
 
+    def _listed(self, paths: Any) -> tuple[Any, ...]:
+        if isinstance(paths, str):
+            raise TypeError(
+                f"{self.rpc}: pass a list of paths, not the single string {paths!r}"
+            )
+        if not isinstance(paths, bytes | bytearray):
+            try:
+                return tuple(paths)
+            except TypeError:  # not iterable
+                pass
+        raise TypeError(f"{self.rpc}: pass a list of paths, not {type(paths).__name__}")
+
+    def _check_path(self, path: object) -> None:
+        if not isinstance(path, str):
+            shown = repr(path)
+            shown = f" {shown}" if len(shown) <= 40 else ""
+            raise TypeError(
+                f"{self.rpc}: a field-mask path is a str (as the PATHS constants are), "
+                f"not {type(path).__name__}{shown}"
+            )
+
+    def _check_message(self, message: object) -> None:
+        if not isinstance(message, self.target):
+            raise TypeError(
+                f"{self.rpc}: expected {self.target.__name__}, "
+                f"got {type(message).__name__}"
+            )
+
     def paths_from(self, message: Message) -> tuple[P, ...]:
         """For Set RPCs: the allowed paths covering every field set in `message`."""
+        self._check_message(message)
         chosen = set()
         for leaf in set_paths(message):
             path = leaf
@@ -1399,12 +1429,14 @@ class RpcFieldMask(Generic[P]):
         """What the server's non-zero check intends: under each requested path, every
         path this RPC may not set must be zero (the server enforces this far less).
         """
+        self._check_message(message)
         touched = set()  # every set path and the paths above it
         for leaf in set_paths(message):
             while leaf:
                 touched.add(leaf)
                 leaf = leaf.rpartition(".")[0]
-        for requested in paths:
+        for requested in self._listed(paths):
+            self._check_path(requested)
             prefix = requested + "."
             for path in self.target.FIELD_PATHS:
                 if (
