@@ -12,6 +12,7 @@ import json
 import math
 from typing import Any
 
+import httpx
 import pytest
 
 from generated.fleet import _http
@@ -153,6 +154,42 @@ def test_settings_take_what_requests_can_use() -> None:
     assert settings.base_url == "https://tts.example:8443"
     assert settings.component_urls == {"ns": "https://ns.example"}
     assert "Authorization" not in settings.headers()
+    # /api/v3, which every request adds, is taken off a URL copied with it.
+    for url, base in [
+        ("https://tts.example/api/v3/", "https://tts.example"),
+        ("https://proxy.example/tts/api/v3", "https://proxy.example/tts"),
+        ("http://api/v3", "http://api/v3"),  # the host api, not the prefix
+    ]:
+        assert _http.Settings(url).base_url == base
+
+
+@pytest.mark.parametrize("client", [Client, AsyncClient])
+def test_clients_refuse_objects_of_the_wrong_kind(client: type[Any]) -> None:
+    """An httpx client or transport of the other kind (sync for async) would fail on the
+    first request, far from the mistake; a path as `verify` (older httpx's CA bundle)
+    would fail with a FileNotFoundError that does not name it."""
+    sync = client is Client
+    other_client = httpx.AsyncClient() if sync else httpx.Client()
+    transport = httpx.AsyncHTTPTransport() if sync else httpx.HTTPTransport()
+    kind = "" if sync else "Async"
+    cases: dict[str, dict[str, Any]] = {
+        "verify: expected True, False or an ssl.SSLContext (for a private CA: "
+        "ssl.create_default_context(cafile=...)), not str": {"verify": "/etc/ca.pem"},
+        f"http_client: expected httpx.{kind}Client, got {type(other_client).__name__}": {
+            "http_client": other_client
+        },
+        f"transport: expected httpx.{kind}BaseTransport, got {type(transport).__name__}": {
+            "transport": transport
+        },
+        "pass http_client or transport, not both: an http_client has its transport": {
+            "http_client": other_client,
+            "transport": transport,
+        },
+    }
+    for message, options in cases.items():
+        with pytest.raises(TypeError) as raised:
+            client("https://tts.example", **options)
+        assert str(raised.value) == message
 
 
 @pytest.mark.parametrize("client", [Client, AsyncClient])

@@ -722,12 +722,13 @@ def test_own_connections_use_tcp_keepalive(
 def test_tls_is_verified_unless_verify_is_false(
     mode: str, modules: dict[str, ModuleType], tmp_path: Path
 ) -> None:
+    """Against the system's CAs, or a private CA's SSLContext, or not at all."""
     import ssl
 
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-         "-subj", "/CN=127.0.0.1", "-keyout", tmp_path / "key.pem",
-         "-out", tmp_path / "cert.pem"],
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+         "-keyout", tmp_path / "key.pem", "-out", tmp_path / "cert.pem"],
         check=True, capture_output=True,
     )  # fmt: skip
     tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -739,7 +740,9 @@ def test_tls_is_verified_unless_verify_is_false(
         ):
             run(mode, modules["clients"], tts.url, get_device)
         device = run(mode, modules["clients"], tts.url, get_device, verify=False)
-    assert device.name == "over TLS"
+        private_ca = ssl.create_default_context(cafile=tmp_path / "cert.pem")
+        trusted = run(mode, modules["clients"], tts.url, get_device, verify=private_ca)
+    assert device.name == trusted.name == "over TLS"
 
 
 def test_path_values_cannot_escape_their_route(

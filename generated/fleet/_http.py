@@ -33,6 +33,8 @@ from urllib.parse import quote
 from . import _runtime as _rt
 
 if TYPE_CHECKING:
+    import ssl
+
     import httpx
 
 M = TypeVar("M", bound=_rt.Message)
@@ -701,7 +703,10 @@ def _checked_url(name: str, url: object) -> str:
             f"{name} {url!r}: expected http:// or https:// and a host, "
             "for example https://eu1.cloud.thethings.network"
         )
-    return url.rstrip("/")
+    url = url.rstrip("/")
+    # The requests add /api/v3, so a URL copied with it would send /api/v3/api/v3/...
+    without = url.removesuffix(API_PREFIX)
+    return without if _URL.fullmatch(without) else url  # not of http://api/v3
 
 
 def _check_seconds(name: str, seconds: object) -> None:
@@ -712,6 +717,16 @@ def _check_seconds(name: str, seconds: object) -> None:
     ):
         raise ValueError(
             f"{name} must be a number of seconds, 0 or more, not {seconds!r}"
+        )
+
+
+def _check_verify(verify: object) -> None:
+    import ssl  # httpx imports it too, with the client this is for
+
+    if not isinstance(verify, bool | ssl.SSLContext):
+        raise TypeError(
+            "verify: expected True, False or an ssl.SSLContext (for a private CA: "
+            f"ssl.create_default_context(cafile=...)), not {type(verify).__name__}"
         )
 
 
@@ -738,12 +753,13 @@ class Settings:
         component_urls: Mapping[str, str] | None = None,
         timeout: float = 30.0,
         stream_timeout: float | None = None,
-        verify: bool = True,
+        verify: bool | ssl.SSLContext = True,
         max_retries: int = 5,
         max_retry_wait: float = 60.0,
         validate_field_masks: bool = True,
     ) -> None:
         self.base_url = _checked_url("base_url", base_url)
+        _check_verify(verify)
         if not isinstance(component_urls, Mapping | None):
             raise TypeError("component_urls: expected a mapping of route prefix to URL")
         # Route prefix -> base URL, e.g. {"ns": "https://ns.example.com"}; routes of
@@ -1039,6 +1055,23 @@ def _own_transport_options(settings: Settings) -> dict[str, Any]:
     return {"verify": settings.verify, "socket_options": keepalive}
 
 
+def _check_injected(
+    http_client: object, transport: object, client_class: type, transport_class: type
+) -> None:
+    """A caller's httpx client or transport: one of them, of the caller's kind."""
+    if http_client is not None and transport is not None:
+        raise TypeError(
+            "pass http_client or transport, not both: an http_client has its transport"
+        )
+    for name, value, expected in (
+        ("http_client", http_client, client_class),
+        ("transport", transport, transport_class),
+    ):
+        if value is not None and not isinstance(value, expected):
+            shown = type(value).__name__
+            raise TypeError(f"{name}: expected httpx.{expected.__name__}, got {shown}")
+
+
 class Caller(_CallerBase["httpx.Client"]):
     """Sends the requests of the sync clients over one httpx.Client."""
 
@@ -1051,6 +1084,7 @@ class Caller(_CallerBase["httpx.Client"]):
     ) -> None:
         import httpx
 
+        _check_injected(http_client, transport, httpx.Client, httpx.BaseTransport)
         client = http_client or httpx.Client(
             transport=transport
             or httpx.HTTPTransport(**_own_transport_options(settings)),
@@ -1180,6 +1214,9 @@ class AsyncCaller(_CallerBase["httpx.AsyncClient"]):
     ) -> None:
         import httpx
 
+        _check_injected(
+            http_client, transport, httpx.AsyncClient, httpx.AsyncBaseTransport
+        )
         client = http_client or httpx.AsyncClient(
             transport=transport
             or httpx.AsyncHTTPTransport(**_own_transport_options(settings)),
@@ -1322,7 +1359,7 @@ class Options(TypedDict, total=False):
     component_urls: Mapping[str, str]
     timeout: float
     stream_timeout: float | None
-    verify: bool
+    verify: bool | ssl.SSLContext
     max_retries: int
     max_retry_wait: float
     validate_field_masks: bool
