@@ -500,6 +500,13 @@ def test_unpacking_an_any_checks_its_type_and_content() -> None:
     bad = rt.AnyMessage("type.googleapis.com/acme.fleet.v1.Location", {"latitude": "x"})
     with pytest.raises(rt.DecodeError, match="^latitude: "):
         bad.unpack(Location)
+    # Without mypy: not an AttributeError about `to_json` or `_FULL_NAME`.
+    with pytest.raises(
+        TypeError, match=r"^AnyMessage.of: expected a message, got dict"
+    ):
+        rt.AnyMessage.of({"latitude": 1.5})  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^unpack: expected a message class, got str"):
+        bad.unpack("Location")  # type: ignore[arg-type]
 
 
 def test_maps_with_non_string_keys() -> None:

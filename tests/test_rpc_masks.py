@@ -180,10 +180,15 @@ NOT_STR = "a field-mask path is a str (as the PATHS constants are), not"
         (GET, "validate", (b"name",), "pass a list of paths, not bytes"),
         (GET, "validate", (["name", 5],), f"{NOT_STR} int 5"),
         (GET, "validate", ([["name"]],), f"{NOT_STR} list ['name']"),
-        (SET, "paths_from", ({"name": "n"},), "expected Tracker, got dict"),
+        (
+            SET,
+            "paths_from",
+            ({"name": "n"},),
+            "expected Tracker, got dict {'name': 'n'}",
+        ),
         (SET, "check_zero", (Tracker(), 5), "pass a list of paths, not int"),
         (SET, "check_zero", (Tracker(), [None]), f"{NOT_STR} NoneType None"),
-        (SET, "check_zero", ("t", ["name"]), "expected Tracker, got str"),
+        (SET, "check_zero", ("t", ["name"]), "expected Tracker, got str 't'"),
     ],
 )
 def test_arguments_of_the_wrong_type_are_named(

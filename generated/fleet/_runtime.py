@@ -103,6 +103,12 @@ class EncodeError(PicklableError, ValueError):
         return self
 
 
+def _kind(value: object) -> str:
+    """What a value is, for an error: its type's name, and a short repr."""
+    shown = repr(value)
+    return type(value).__name__ + (f" {shown}" if len(shown) <= 40 else "")
+
+
 def _joined(key: str, path: str) -> str:
     return key if not path else f"{key}{'' if path[0] == '[' else '.'}{path}"
 
@@ -458,9 +464,7 @@ def _wrong_value(value: Any, hint: Any, path: str) -> EncodeError | None:
         if wrong is not None:
             wrong.path = _joined(path, wrong.path)
         return wrong
-    shown = repr(value)
-    shown = f" {shown}" if len(shown) <= 40 else ""
-    problem = f"expected {_type_text(hint)}, got {type(value).__name__}{shown}"
+    problem = f"expected {_type_text(hint)}, got {_kind(value)}"
     return EncodeError(value, problem, path)
 
 
@@ -1123,6 +1127,8 @@ class AnyMessage:
     def of(cls, message: Message) -> AnyMessage:
         """An Any holding `message`; a message written bare (a TTS wrapper) goes under
         "value", as protobuf writes well-known types in an Any."""
+        if not isinstance(message, Message):
+            raise TypeError(f"AnyMessage.of: expected a message, got {_kind(message)}")
         data = message.to_json()
         fields = {"value": data} if isinstance(message, WrapperMessage) else data
         return cls(f"type.googleapis.com/{type(message)._FULL_NAME}", fields)
@@ -1130,6 +1136,8 @@ class AnyMessage:
     def unpack(self, message: type[M]) -> M:
         """The message inside, as `message`, the type `@type` names (an event's `data`
         as `ApplicationUp`, say); DecodeError names a mismatch or the bad path."""
+        if not (isinstance(message, type) and issubclass(message, Message)):
+            raise TypeError(f"unpack: expected a message class, got {_kind(message)}")
         held = self.type_url.rpartition("/")[2]
         if held != message._FULL_NAME:
             raise DecodeError("@type", f"holds {held}, not {message._FULL_NAME}")
@@ -1399,18 +1407,15 @@ class RpcFieldMask(Generic[P]):
 
     def _check_path(self, path: object) -> None:
         if not isinstance(path, str):
-            shown = repr(path)
-            shown = f" {shown}" if len(shown) <= 40 else ""
             raise TypeError(
                 f"{self.rpc}: a field-mask path is a str (as the PATHS constants are), "
-                f"not {type(path).__name__}{shown}"
+                f"not {_kind(path)}"
             )
 
     def _check_message(self, message: object) -> None:
         if not isinstance(message, self.target):
             raise TypeError(
-                f"{self.rpc}: expected {self.target.__name__}, "
-                f"got {type(message).__name__}"
+                f"{self.rpc}: expected {self.target.__name__}, got {_kind(message)}"
             )
 
     def paths_from(self, message: Message) -> tuple[P, ...]:
