@@ -14,6 +14,7 @@ import enum
 import json
 import math
 import re
+import reprlib
 import sys
 import types
 import typing
@@ -212,10 +213,16 @@ class Message:
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return all(getattr(self, s) == getattr(other, s) for s in self._SLOTS)
+        # `is` first, as tuples compare: a message holding itself equals itself.
+        return all(
+            (mine := getattr(self, s)) is (theirs := getattr(other, s))
+            or mine == theirs
+            for s in self._SLOTS
+        )
 
     __hash__ = None  # type: ignore[assignment]  # mutable, like protobuf messages
 
+    @reprlib.recursive_repr()  # a message holding itself shows as `...` there
     def __repr__(self) -> str:
         """The set fields as keyword arguments: a oneof by its set member, bytes in hex
         (EUIs and keys read as TTS writes them)."""

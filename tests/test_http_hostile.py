@@ -103,6 +103,9 @@ def test_a_message_nested_too_deeply_is_a_decode_error() -> None:
 def test_a_message_or_struct_holding_itself_is_an_encode_error() -> None:
     fault = Fault()
     fault.cause = fault
+    # Shown and compared as lists holding themselves are, not with a RecursionError.
+    assert repr(fault) == "Fault(cause=...)"
+    assert fault == fault
     with pytest.raises(rt.EncodeError, match="nested too deeply to write"):
         Tracker(last_fault=fault).to_json()
     extra: dict[str, Any] = {}
