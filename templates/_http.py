@@ -588,6 +588,11 @@ class Rpc(Generic[M, R]):
         """The request message: a copy of the given one (expanding ALL and paging never
         change the caller's), or one built from keyword arguments."""
         if request is not None:
+            if not isinstance(request, self.request_class):
+                raise TypeError(
+                    f"{self.name}: expected {self.request_class.__name__} or keyword "
+                    f"arguments, got {type(request).__name__}"
+                )
             if fields:
                 raise TypeError(
                     f"{self.name}: pass the request message or keyword arguments, "

@@ -771,6 +771,29 @@ def test_text_left_as_it_is_is_what_percent_encoding_gives(
     assert sent == f"/api/v3/x?{quote(text, safe='.[]')}={quote(text, safe=',')}"
 
 
+def test_a_request_of_the_wrong_type_is_named(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
+) -> None:
+    """Such as the application ID passed as the request: before, an AttributeError
+    about `field_mask`, or about `to_json` when the stream was iterated."""
+    calls: dict[str, Callable[[Any], Awaitable[Any]]] = {
+        "EndDeviceRegistry/Get: expected GetEndDeviceRequest or keyword arguments, "
+        "got str": lambda c: resolve(c.end_device_registry.get("app1")),
+        "EndDeviceRegistry/List: expected ListEndDevicesRequest or keyword arguments, "
+        "got EndDevice": lambda c: drain(
+            c.end_device_registry.list_all(modules["end_device"].EndDevice())
+        ),
+        "Events/Stream: expected StreamEventsRequest or keyword arguments, got int": (
+            lambda c: drain(c.events.stream(5))
+        ),
+    }
+    for expected, call in calls.items():
+        with pytest.raises(TypeError) as raised:
+            run(mode, modules["clients"], tts.url, call)
+        assert str(raised.value) == f"/ttn.lorawan.v3.{expected}"
+    assert tts.requests == []
+
+
 def test_missing_path_values_and_grpc_only_rpcs_fail_clearly(
     mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
 ) -> None:
