@@ -722,7 +722,7 @@ def test_own_connections_use_tcp_keepalive(
 def test_tls_is_verified_unless_verify_is_false(
     mode: str, modules: dict[str, ModuleType], tmp_path: Path
 ) -> None:
-    """Against the system's CAs, or a private CA's SSLContext, or not at all."""
+    """Against httpx's default CAs, a private CA's SSLContext, or not at all."""
     import ssl
 
     subprocess.run(
