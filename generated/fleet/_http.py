@@ -260,9 +260,7 @@ class Route:
             # The encoder writes what it is given (mypy refuses the wrong types), so a
             # str in an int field would go out as a JSON string: a body's message is
             # checked whole, as query() checks what it sends.
-            wrong = _rt.wrong_type_error(message)
-            if wrong is not None:
-                raise wrong
+            _rt.raise_wrong_type(message)
         return HttpRequest(
             self.method,
             path,

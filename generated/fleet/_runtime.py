@@ -351,15 +351,22 @@ def wrong_type_error(message: Message) -> EncodeError | None:
             if kind == _ATOMIC or (kind == _TEXT and value.isascii()):
                 continue
             if kind == _MESSAGE:
-                wrong = wrong_type_error(value)
+                wrong = _wrong_inside(value, key)
                 if wrong is not None:
-                    wrong.path = _joined(key, wrong.path)
                     return wrong
                 continue
         wrong = _wrong_value(value, hint, key)
         if wrong is not None:
             return wrong
     return None
+
+
+def _wrong_inside(message: Message, path: str) -> EncodeError | None:
+    """wrong_type_error for a message held at `path`, with the path in the error."""
+    wrong = wrong_type_error(message)
+    if wrong is not None:
+        wrong.path = _joined(path, wrong.path)
+    return wrong
 
 
 # What wrong_type_error searches in a value of its field's own type: nothing (an atomic
@@ -467,10 +474,7 @@ def _wrong_value(value: Any, hint: Any, path: str) -> EncodeError | None:
     if origin is None and _takes(hint, value):
         if isinstance(value, str):
             return _not_utf8(value, path)
-        wrong = wrong_type_error(value) if isinstance(value, Message) else None
-        if wrong is not None:
-            wrong.path = _joined(path, wrong.path)
-        return wrong
+        return _wrong_inside(value, path) if isinstance(value, Message) else None
     problem = f"expected {_type_text(hint)}, got {_kind(value)}"
     return EncodeError(value, problem, path)
 
