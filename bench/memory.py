@@ -14,9 +14,12 @@ text = open(sys.argv[2], "rb").read()
 tracemalloc.start()
 if sys.argv[1] == "json":
     result = json.loads(text)
-else:
+elif sys.argv[1] == "ours":
     from ttn_lw.end_device import EndDevices
     result = EndDevices.from_json(json.loads(text))
+else:  # from the text: by msgspec's parser when it is installed, as a client reads
+    from ttn_lw.end_device import EndDevices
+    result = EndDevices.from_json_string(text)
 print(tracemalloc.get_traced_memory()[1])
 """
 
@@ -31,7 +34,8 @@ def run(context: Context) -> str:
     path.write_text(json.dumps({"end_devices": devices}))
     peer = int(run_python(MEASURE, "json", str(path), cwd=context.client))
     ours = int(run_python(MEASURE, "ours", str(path), cwd=context.client))
-    ratio = ours / peer
+    from_text = int(run_python(MEASURE, "text", str(path), cwd=context.client))
+    ratio = max(ours, from_text) / peer
     return "\n".join(
         [
             "## Memory: a list response of 10,000 EndDevices",
@@ -41,8 +45,9 @@ def run(context: Context) -> str:
             "| decode | peak | ratio |",
             "|---|---|---|",
             f"| json.loads (peer) | {peer / 1e6:.0f} MB | 1.00x |",
-            f"| json.loads + EndDevices.from_json | {ours / 1e6:.0f} MB | {ratio:.2f}x |",
+            f"| json.loads + EndDevices.from_json | {ours / 1e6:.0f} MB | {ours / peer:.2f}x |",
+            f"| EndDevices.from_json_string (msgspec's parser) | {from_text / 1e6:.0f} MB | {from_text / peer:.2f}x |",
             "",
-            f"Target <= 2x: **{'meets' if ratio <= 2 else 'misses'}**.",
+            f"Target <= 2x, for the larger: **{'meets' if ratio <= 2 else 'misses'}**.",
         ]
     )

@@ -264,7 +264,7 @@ class Route:
         return HttpRequest(
             self.method,
             path,
-            body=None if sent is None else _rt.json_text(sent, message).encode(),
+            body=None if sent is None else _rt.json_bytes(sent, message),
             query=pairs,
             response_field=self.response_field,
         )
@@ -469,7 +469,7 @@ class TTSWarning(UserWarning):
 def error_from(status: int, body: bytes) -> ApiError:
     """The typed error for a non-2xx response, or an `{"error": ...}` stream chunk."""
     try:
-        data = json.loads(body)
+        data = _rt.parse_json(body)
     except (ValueError, RecursionError):  # RecursionError: nested too deeply
         data = None
     if isinstance(data, dict) and isinstance(data.get("error"), dict):
@@ -827,7 +827,7 @@ class Settings:
         if not body:
             return {}
         try:
-            return json.loads(body)
+            return _rt.parse_json(body)
         except (ValueError, RecursionError):
             raise error_from(502, body) from None
 

@@ -11,6 +11,7 @@ import base64
 import binascii
 import datetime as _dt
 import enum
+import importlib
 import json
 import math
 import re
@@ -283,7 +284,7 @@ class Message:
     @classmethod
     def from_json_string(cls, text: str | bytes) -> Self:
         try:
-            data = json.loads(text)
+            data = parse_json(text)
         except (ValueError, RecursionError) as error:  # too deep for the parser
             raise DecodeError("", f"not JSON: {error}") from None
         return cls.from_json(data)
@@ -300,6 +301,17 @@ _JSON_TEXT = json.JSONEncoder(
 def json_text(data: Any, message: Message) -> str:
     """`data`, the JSON of `message` or of one of its fields, as compact text; raises
     EncodeError naming a value JSON cannot write, such as a datetime in a Struct."""
+    written = _c_written(data, message)
+    return _json_written(data, message) if written is None else written.decode()
+
+
+def json_bytes(data: Any, message: Message) -> bytes:
+    """json_text(data, message) in UTF-8."""
+    written = _c_written(data, message)
+    return _json_written(data, message).encode() if written is None else written
+
+
+def _json_written(data: Any, message: Message) -> str:
     try:
         return _JSON_TEXT.encode(data)
     except (TypeError, ValueError):
@@ -310,6 +322,155 @@ def json_text(data: Any, message: Message) -> str:
 
 
 _TOO_DEEP = "nested too deeply to write (does a message, list or Struct hold itself?)"
+
+
+# --------------------------------------------------------------------------------------
+# msgspec's C encoder and decoder, used when msgspec is installed. They write and read
+# JSON about ten and two times as fast as json, and are loaded at their first use (the
+# import takes about 15 ms). Where json would write or read something else, they are
+# not used or they fail, and json does the work: the results and errors are json's.
+
+_UNLOADED: Any = object()
+_c_encode: Callable[[Any], bytes] | None = _UNLOADED
+_c_decode: Callable[[str | bytes], Any] | None = _UNLOADED
+
+
+def _load_c_json() -> None:
+    global _c_encode, _c_decode
+    try:
+        msgspec_json = importlib.import_module("msgspec.json")
+    except ImportError:
+        _c_encode = _c_decode = None
+    else:
+        _c_encode = msgspec_json.Encoder().encode
+        _c_decode = msgspec_json.Decoder().decode
+
+
+def parse_json(text: str | bytes) -> Any:
+    """json.loads(text). msgspec refuses what json reads as it does not (a NaN, 1e400,
+    a lone surrogate, a byte order mark, UTF-16), and json reads that."""
+    if _c_decode is _UNLOADED:
+        _load_c_json()
+    if _c_decode is not None:
+        try:
+            return _c_decode(text)
+        except (ValueError, RecursionError):
+            pass
+    return json.loads(text)
+
+
+def _c_written(data: Any, message: Message) -> bytes | None:
+    """`data` as msgspec writes it, or None where json must write it. The two write the
+    same text for the same plain JSON, but for a float's exponent (1e16, not 1e+16)."""
+    if _c_encode is _UNLOADED:
+        _load_c_json()
+    if _c_encode is None:
+        return None
+    try:
+        return _c_encode(data) if _plain_json_in(message) else None
+    except (TypeError, ValueError, RecursionError):
+        return None  # json writes it, or names the value it cannot write
+
+
+def _plain_json_in(message: Message) -> bool:
+    """Whether the free JSON in `message` (what its Structs, Values, ListValues and Anys
+    hold) is plain: dicts with str keys, lists, str, int, bool, None and finite floats.
+    Anything else there json refuses (a NaN, a datetime) while msgspec writes it."""
+    cls = type(message)
+    slots = _FREE_JSON_SLOTS.get(cls)
+    if slots is None:
+        slots = _free_json_slots(cls)
+    for slot, members in slots:
+        value = getattr(message, slot)
+        if value is None:
+            continue
+        if members is not None:  # a oneof's (member, value)
+            if value[0] not in members:
+                continue
+            value = value[1]
+        if not (_plain_json_in(value) if isinstance(value, Message) else _plain(value)):
+            return False
+    return True
+
+
+def _plain(value: Any) -> bool:
+    kind = value.__class__
+    if kind is str or kind is int or kind is bool or value is None:
+        return True
+    if kind is float:
+        return math.isfinite(value)
+    if kind is list:
+        return all(map(_plain, value))
+    if kind is dict:
+        return all(key.__class__ is str and _plain(v) for key, v in value.items())
+    if kind is AnyMessage:
+        return value.type_url.__class__ is str and _plain(value.fields)
+    return isinstance(value, Message) and _plain_json_in(value)
+
+
+# Per message class: its slots that hold free JSON or lead to it, each with the members
+# that do when it is a oneof's (None otherwise). Other slots cannot hold what msgspec
+# writes and json refuses, unless a value is of a type mypy refuses.
+_FreeJsonSlots = tuple[tuple[str, frozenset[str] | None], ...]
+_FREE_JSON_SLOTS: dict[type[Message], _FreeJsonSlots] = {}
+_FREE = "free JSON"
+
+
+def _free_json_slots(root: type[Message]) -> _FreeJsonSlots:
+    """_FREE_JSON_SLOTS of `root`, found with those of every class it leads to."""
+    holds: dict[type[Message], list[tuple[str, str | None, Any]]] = {}
+    pending = [root]
+    while pending:
+        cls = pending.pop()
+        if cls in holds or cls in _FREE_JSON_SLOTS:
+            continue
+        holds[cls] = []
+        for slot, member, hint in _slot_fields(cls):
+            held = _held(hint)
+            if held is not None:
+                holds[cls].append((slot, member, held))
+                if held is not _FREE:
+                    pending.append(held)
+    leading = {_FREE, *(cls for cls, slots in _FREE_JSON_SLOTS.items() if slots)}
+    grown = True
+    while grown:  # a class leads to free JSON if a class it holds does
+        grown = False
+        for cls, found in holds.items():
+            if cls not in leading and any(held in leading for *_, held in found):
+                leading.add(cls)
+                grown = True
+    for cls, found in holds.items():
+        members: dict[str, frozenset[str] | None] = {}
+        for slot, member, held in found:
+            if held in leading:
+                before = members.get(slot) or frozenset()
+                members[slot] = None if member is None else before | {member}
+        _FREE_JSON_SLOTS[cls] = tuple(members.items())
+    return _FREE_JSON_SLOTS[root]
+
+
+def _slot_fields(cls: type[Message]) -> Iterable[tuple[str, str | None, Any]]:
+    """Each slot of `cls` with its annotation; a oneof's slot once per member, with the
+    member's key."""
+    hints = _FIELD_HINTS.get(cls) or _field_hints(cls)
+    for slot, _, hint, kind, _ in _SLOT_HINTS.get(cls) or _slot_hints(cls):
+        if kind != _ONEOF:
+            yield slot, None, hint
+            continue
+        for path, attribute in cls._PATH_ATTRIBUTES.items():
+            oneof, _, member = path.partition(".")
+            if oneof == hint and member:
+                yield slot, member, hints[attribute][0]
+
+
+def _held(hint: Any) -> Any:
+    """What a field of this annotation holds (in a list or map: what each entry holds):
+    _FREE for free JSON, a message class, or None for anything else."""
+    if typing.get_origin(hint) in (list, dict):
+        hint = typing.get_args(hint)[-1]
+    if hint is Any or hint is AnyMessage or typing.get_origin(hint) in (list, dict):
+        return _FREE
+    return hint if isinstance(hint, type) and issubclass(hint, Message) else None
 
 
 _UNSET_MESSAGES: dict[type[Message], Message] = {}

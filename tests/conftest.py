@@ -83,6 +83,28 @@ def run_tool(cwd: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.fixture(params=["msgspec", "json"])
+def json_library(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """The test on msgspec's C encoder and decoder (the test extras install msgspec),
+    then on json alone: what the generated runtimes loaded so far use."""
+    runtimes = [
+        module
+        for name, module in list(sys.modules.items())
+        if name.endswith("._runtime") and hasattr(module, "_load_c_json")
+    ]
+    assert runtimes, "no generated runtime is loaded yet"
+    for runtime in runtimes:
+        runtime._load_c_json()
+        assert runtime._c_encode is not None, "msgspec is not installed"
+        if request.param == "json":
+            monkeypatch.setattr(runtime, "_c_encode", None)
+            monkeypatch.setattr(runtime, "_c_decode", None)
+    library: str = request.param
+    return library
+
+
 PACKAGE = "ttn_lw"
 
 

@@ -33,6 +33,9 @@ from generated.fleet.tracker import (
 )
 from generator import naming
 
+# Every test here runs on msgspec's encoder and decoder, then on json's alone.
+pytestmark = pytest.mark.usefixtures("json_library")
+
 EUI = bytes.fromhex("70B3D57ED000ABCD")
 SHARED = "70B3D57ED000ABCD"
 
