@@ -49,22 +49,41 @@ ODD_TEXTS = [
 ]  # fmt: skip
 
 
+def assert_read_as_json_reads(text: str | bytes) -> None:
+    """parse_json gives json.loads's result or error; msgspec gives the same result or
+    refuses the text, never another result."""
+    rt._load_c_json()
+    decode = rt._c_decode
+    assert decode is not None, "msgspec is not installed"
+    expected = outcome(lambda: json.loads(text))
+    assert outcome(lambda: rt.parse_json(text)) == expected
+    by_msgspec = outcome(lambda: decode(text))
+    assert by_msgspec == expected or by_msgspec[0] != "returned"
+
+
 @property_settings(2_000)
 @given(JSON_VALUES, st.booleans(), st.booleans())
 def test_parse_json_reads_what_json_loads_reads(
     value: Any, ascii_only: bool, as_bytes: bool
 ) -> None:
-    rt._load_c_json()
-    assert rt._c_decode is not None, "msgspec is not installed"
     text = json.dumps(value, ensure_ascii=ascii_only)
-    data: str | bytes = text.encode("utf-8", "surrogatepass") if as_bytes else text
-    assert outcome(lambda: rt.parse_json(data)) == outcome(lambda: json.loads(data))
+    assert_read_as_json_reads(
+        text.encode("utf-8", "surrogatepass") if as_bytes else text
+    )
+
+
+@property_settings(3_000)
+@given(
+    st.from_regex(r"\A-?(0|[1-9][0-9]{0,30})(\.[0-9]{1,30})?([eE][+-]?[0-9]{1,3})?\Z")
+)
+def test_numbers_are_read_as_json_reads_them(text: str) -> None:
+    """Long mantissas and exponents in any form: msgspec rounds them as json does."""
+    assert_read_as_json_reads(text)
 
 
 @pytest.mark.parametrize("text", ODD_TEXTS, ids=lambda text: repr(text[:12]))
 def test_texts_only_json_reads_are_read_by_json(text: bytes) -> None:
-    rt._load_c_json()
-    assert outcome(lambda: rt.parse_json(text)) == outcome(lambda: json.loads(text))
+    assert_read_as_json_reads(text)
 
 
 def floats_in(data: Any) -> list[float]:
