@@ -917,7 +917,7 @@ class StreamReader(Generic[R]):
                 )
                 break
             if not isinstance(chunk, dict) or "result" not in chunk:
-                self._error = error_from(200, json.dumps(chunk).encode())
+                self._error = _frame_error(chunk)
                 break
             items.append(self._rpc.decode(self._http.reply(chunk["result"])))
         self._buffer = buffer[position:]
@@ -928,6 +928,21 @@ class StreamReader(Generic[R]):
             raise self._error
         if self._buffer.strip():
             raise error_from(502, self._buffer.encode())
+
+
+def _frame_error(frame: Any) -> ApiError:
+    """The error a stream frame without a result carries; for a frame that carries none
+    either (`{}`, a list), Unavailable naming it: the stream is not TTS's."""
+    text = json.dumps(frame)
+    if isinstance(frame, dict) and isinstance(frame.get("error"), dict):
+        return error_from(200, text.encode())
+    excerpt = text[:200]
+    return Unavailable(
+        f"unexpected stream frame, neither a result nor an error: {excerpt!r}",
+        status=200,
+        code=14,
+        body_excerpt=excerpt,
+    )
 
 
 # --------------------------------------------------------------------------------------

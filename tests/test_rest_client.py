@@ -633,6 +633,31 @@ def test_a_stream_chunk_nested_too_deeply_is_a_typed_error(
         run(mode, modules["clients"], tts.url, scenario)
 
 
+@pytest.mark.parametrize("frame", [{}, [1], {"results": {}}, {"error": "text"}])
+def test_a_stream_frame_with_neither_a_result_nor_an_error_is_named(
+    mode: str, tts: FakeTTS, modules: dict[str, ModuleType], frame: Any
+) -> None:
+    chunks = list(stream_chunks([{"result": event(1)}, frame]))
+    tts.reply("POST", "/api/v3/events", Reply(chunks=chunks))
+    received: list[Any] = []
+
+    async def scenario(client: Any) -> None:
+        stream = client.events.stream()
+        if hasattr(stream, "__aiter__"):
+            async for item in stream:
+                received.append(item)
+        else:
+            received.extend(stream)
+
+    with pytest.raises(modules["_http"].Unavailable) as raised:
+        run(mode, modules["clients"], tts.url, scenario)
+    problem = (
+        f"unexpected stream frame, neither a result nor an error: {json.dumps(frame)!r}"
+    )
+    assert str(raised.value) == f"HTTP 200: {problem}"
+    assert len(received) == 1  # the event before it is out
+
+
 def test_closing_a_stream_closes_its_connection(
     mode: str, tts: FakeTTS, modules: dict[str, ModuleType]
 ) -> None:
