@@ -26,6 +26,16 @@ async def drain(iterable: Any) -> list[Any]:
     return list(iterable)
 
 
+async def collect(stream: Any, received: list[Any]) -> None:
+    """Append each item of a sync or async stream to `received` as it arrives, so that
+    the items before an error are kept."""
+    if hasattr(stream, "__aiter__"):
+        async for item in stream:
+            received.append(item)
+    else:
+        received.extend(stream)
+
+
 async def total(pages: Any) -> Any:
     return await resolve(pages.total())
 

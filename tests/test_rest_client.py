@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from .conftest import instances_in, tts_dataset_path
 from .fake_tts import FakeTTS, Reply, stream_chunks
-from .rest_cases import API_KEY, drain, resolve, run, total
+from .rest_cases import API_KEY, collect, drain, resolve, run, total
 from .test_seeds import SEEDS, request_bodies, response_bodies
 
 DEVICES = "/api/v3/applications/app1/devices"
@@ -574,16 +574,8 @@ def test_stream_of_1000_events_then_an_error(
     received: list[Any] = []
 
     async def scenario(client: Any) -> None:
-        stream = client.events.stream(
-            identifiers=[
-                modules["identifiers"].EntityIdentifiers(device_ids=ids(modules))
-            ]
-        )
-        if hasattr(stream, "__aiter__"):
-            async for item in stream:
-                received.append(item)
-        else:
-            received.extend(stream)
+        identifiers = modules["identifiers"].EntityIdentifiers(device_ids=ids(modules))
+        await collect(client.events.stream(identifiers=[identifiers]), received)
 
     with pytest.raises(http.Unavailable, match="gone"):
         run(mode, modules["clients"], tts.url, scenario)
@@ -642,12 +634,7 @@ def test_a_stream_frame_with_neither_a_result_nor_an_error_is_named(
     received: list[Any] = []
 
     async def scenario(client: Any) -> None:
-        stream = client.events.stream()
-        if hasattr(stream, "__aiter__"):
-            async for item in stream:
-                received.append(item)
-        else:
-            received.extend(stream)
+        await collect(client.events.stream(), received)
 
     with pytest.raises(modules["_http"].Unavailable) as raised:
         run(mode, modules["clients"], tts.url, scenario)
@@ -704,12 +691,7 @@ def test_stream_timeout_bounds_a_streams_silence(
     received: list[Any] = []
 
     async def scenario(client: Any) -> None:
-        stream = client.events.stream()
-        if hasattr(stream, "__aiter__"):
-            async for item in stream:
-                received.append(item)
-        else:
-            received.extend(stream)
+        await collect(client.events.stream(), received)
 
     http = modules["_http"]
     with pytest.raises(http.ConnectionFailed) as raised:
