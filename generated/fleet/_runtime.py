@@ -388,7 +388,7 @@ def _plain_json_in(message: Message) -> bool:
             if value[0] not in members:
                 continue
             value = value[1]
-        if not (_plain_json_in(value) if isinstance(value, Message) else _plain(value)):
+        if not _plain(value):
             return False
     return True
 
