@@ -10,10 +10,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import tempfile  # noqa: E402
 
-from bench import client, codec, generation, imports, inspect_time, memory  # noqa: E402
+from bench import (  # noqa: E402
+    client,
+    codec,
+    generation,
+    imports,
+    inspect_time,
+    memory,
+    output_size,
+)
 from bench.harness import DATASET, machine_description  # noqa: E402
 
-BENCHMARKS = (inspect_time, generation, codec, imports, memory, client)
+BENCHMARKS = (inspect_time, generation, output_size, codec, imports, memory, client)
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
 

@@ -1,0 +1,98 @@
+"""The output-size benchmark counts every line once, under the construct that holds it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from bench.output_size import breakdown, field_count, line_kinds
+
+GOLDEN = Path(__file__).resolve().parent.parent / "generated" / "fleet"
+
+MODULE = '''\
+# @generated
+from . import _runtime as _rt
+
+__all__ = [
+    "Thing",
+]
+
+
+class ThingPaths(_rt.FieldPath):
+    name: _rt.FieldPath
+
+
+class Thing(_rt.Message):
+    """A thing."""
+
+    PATHS: _typing.ClassVar[ThingPaths] = ThingPaths("")
+    name: str
+    """Its name."""
+
+    def __init__(self, *, name: str = "") -> None:
+        self.name = name
+
+    @staticmethod
+    def _decode(data, key=""):
+        return data
+
+    def _to_json(self):
+        return {}
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+
+if _typing.TYPE_CHECKING:
+    ThingGetPath: _typing.TypeAlias = _typing.Literal["name"]
+
+    class ThingGetFields(_typing.TypedDict, total=False):
+        name: str
+THING_GET_PATHS: tuple[ThingGetPath, ...] = ("name",)
+"""Allowed paths."""
+_THING_GET = _http.Rpc("/Things/Get")
+
+
+class ThingClient(_http.ServiceClient[_http.Caller]):
+    def get(self):
+        pass
+'''
+
+
+def test_each_line_is_counted_under_the_construct_that_holds_it() -> None:
+    counts = Counter(line_kinds(MODULE))
+    assert counts == {
+        "other": 2,  # the module's comment and `if _typing.TYPE_CHECKING:`
+        "imports": 1,
+        "`__all__`": 3,
+        "blank lines": 15,
+        "field-mask path classes": 2,
+        "message class headers": 3,
+        "message field annotations": 2,
+        "message `__init__`s": 2,
+        "message decoders (`_decode`)": 3,
+        "message encoders (`_to_json`)": 2,
+        "message accessors (oneof members, deprecated fields)": 3,
+        "allowed paths: `Literal` types": 1,
+        "request keyword types (`TypedDict`)": 2,
+        "allowed paths: tuples and checks": 2,
+        "RPC tables (`_http.Rpc`)": 1,
+        "service clients, sync": 3,
+    }
+    assert sum(counts.values()) == len(MODULE.splitlines())
+
+
+def test_the_golden_package_is_counted_whole_with_its_runtime_verbatim() -> None:
+    files = sorted(GOLDEN.glob("*.py"))
+    counts = breakdown(files)
+    assert sum(counts.values()) == sum(len(p.read_text().splitlines()) for p in files)
+    runtime = counts["runtime, copied verbatim (`_runtime.py`, `_http.py`)"]
+    assert runtime == sum(
+        len((GOLDEN / name).read_text().splitlines())
+        for name in ("_runtime.py", "_http.py")
+    )
+    messages, fields = field_count(files)
+    # Tracker alone has 49 fields (its oneof's three members count once).
+    assert messages > 10 and fields > 49
+    assert counts["message decoders (`_decode`)"] > 2 * fields
