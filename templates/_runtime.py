@@ -148,7 +148,8 @@ def bad(value: Any, expected: str, key: str) -> NoReturn:
 def _describe(value: Any) -> str:
     text = (
         json.dumps(value)
-        if isinstance(value, (str, int, float, bool, type(None)))
+        if isinstance(value, (str, float, bool, type(None)))
+        or (isinstance(value, int) and -_SHOWN < value < _SHOWN)
         else None
     )
     kind = {
@@ -163,6 +164,14 @@ def _describe(value: Any) -> str:
     if text is not None and len(text) <= 40:
         return f"{kind} {text}"
     return kind
+
+
+# Errors show numbers of up to 40 digits; str() refuses an int past 4,300.
+_SHOWN = 10**40
+
+
+def _number_text(number: int) -> str:
+    return str(number) if -_SHOWN < number < _SHOWN else "a number of over 40 digits"
 
 
 # --------------------------------------------------------------------------------------
@@ -866,7 +875,7 @@ def _integer(value: Any, key: str, bounds: tuple[int, int]) -> int:
     else:
         bad(value, "an integer", key)
     if not bounds[0] <= number <= bounds[1]:
-        raise DecodeError(key, f"{number} is out of range {list(bounds)}")
+        raise DecodeError(key, f"{_number_text(number)} is out of range {list(bounds)}")
     return number
 
 
@@ -900,6 +909,8 @@ def uint64(value: Any, key: str) -> int:
 
 
 _SPECIAL_FLOATS = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
+# The words Go's strconv.ParseFloat reads, in any case; it reads no signed NaN.
+_FLOAT_WORDS = re.compile(r"[+-]?inf(?:inity)?|nan", re.IGNORECASE)
 
 
 def floating(value: Any, key: str) -> float:
@@ -907,15 +918,25 @@ def floating(value: Any, key: str) -> float:
     if kind is float:
         return value  # type: ignore[no-any-return]
     if kind is int:
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:
+            raise DecodeError(key, f"{_number_text(value)} is out of range") from None
     if kind is str:
         special = _SPECIAL_FLOATS.get(value)
         if special is not None:
             return special
-        try:
-            return float(value)
-        except ValueError:
-            pass
+        # float() also reads spaces around the number and digits of other scripts.
+        if value.isascii() and value == value.strip():
+            try:
+                number = float(value)
+            except ValueError:
+                pass
+            else:
+                if math.isfinite(number) or _FLOAT_WORDS.fullmatch(value):
+                    return number
+                if math.isinf(number):
+                    raise DecodeError(key, f"{_describe(value)} is out of range")
     bad(value, "a number", key)
 
 
@@ -932,10 +953,18 @@ def map_key_out(value: Any) -> str:
     return str(value)
 
 
+# The map keys Go's strconv.ParseBool reads.
+_BOOL_KEYS = {
+    **dict.fromkeys(("1", "t", "T", "TRUE", "true", "True"), True),
+    **dict.fromkeys(("0", "f", "F", "FALSE", "false", "False"), False),
+}
+
+
 def bool_key(value: Any, key: str) -> bool:
-    if value in ("true", "false"):
-        return value == "true"  # type: ignore[no-any-return]
-    bad(value, "a boolean map key", key)
+    boolean = _BOOL_KEYS.get(value) if type(value) is str else None
+    if boolean is None:
+        bad(value, "a boolean map key", key)
+    return boolean
 
 
 # --------------------------------------------------------------------------------------
@@ -1011,14 +1040,25 @@ def hex_out(value: bytes, length: int, key: str) -> str:
     raise EncodeError(value, f"{article} {kind} where {length} bytes belong", key)
 
 
+_HEX_ADDRESS = re.compile(r"[0-9A-Fa-f]{8}")
+
+
 def devaddr_prefix(value: Any, key: str) -> bytes:
     """A DevAddr prefix `26000000/7` as TTS's 5 bytes: the address, then the length."""
     if type(value) is not str or len(value) not in (10, 11) or value[8] != "/":
         bad(value, "a DevAddr prefix like 26000000/7", key)
-    try:
-        return bytes.fromhex(value[:8]) + bytes([int(value[9:], 10)])
-    except ValueError:
-        raise DecodeError(key, f"invalid DevAddr prefix: {_describe(value)}") from None
+    address, length = value[:8], value[9:]
+    # fromhex skips spaces and int() reads signs and digits of other scripts.
+    if (
+        _HEX_ADDRESS.fullmatch(address)
+        and length.isascii()
+        and length.isdigit()
+        and int(length) <= 32
+    ):
+        return bytes.fromhex(address) + bytes([int(length)])
+    raise DecodeError(
+        key, f"invalid DevAddr prefix: {_describe(value)}; want 8 hex digits, /, 0-32"
+    )
 
 
 def devaddr_prefix_out(value: bytes, key: str) -> str:
@@ -1115,63 +1155,61 @@ def enum_in(cls: type[E], value: Any, key: str) -> E:
         member = _ENUM_INPUTS[cls].get(value)
         if member is not None:
             return member  # type: ignore[return-value]
-        if kind is int:
-            return cls(value)
-        try:
-            return cls(int(value, 10))
-        except ValueError:
+    if kind is str:
+        try:  # a number as strconv.ParseInt(s, 10, 32) reads it
+            return cls(_integer(value, key, _INT32))
+        except DecodeError:  # a name a newer TTS may have: kept, to be written back
             return cls._unknown_name(value)  # type: ignore[no-any-return]
+    if kind is int or (kind is float and value.is_integer()):
+        return cls(_integer(value, key, _INT32))
     bad(value, f"a {cls.__name__} name or number", key)
 
 
 # --------------------------------------------------------------------------------------
 # Well-known types (§3.9)
 
+# Go's time.Parse with TTS's layout "2006-01-02T15:04:05.999999999Z": T and Z are
+# literal, so no offset and no lower case; since Go 1.20, any fraction after . or ,.
 _TIMESTAMP = re.compile(
-    r"(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?"
-    r"(?:([Zz])|([+-]\d\d):(\d\d))$"
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:[.,]([0-9]+))?Z"
 )
 
 
 def timestamp(value: Any, key: str) -> _dt.datetime:
-    if type(value) is str and len(value) in (20, 24, 27) and value[-1] == "Z":
-        try:  # the forms TTS writes: no fraction, milli- or microseconds; C speed
+    if (  # the forms TTS writes (no fraction, milli- or microseconds) at C speed;
+        # fromisoformat also reads other separators and forms, which these keep out
+        type(value) is str
+        and len(value) in (20, 24, 27)
+        and value[-1] == "Z"
+        and value[10] == "T"
+        and value[4] == value[7] == "-"
+        and value[13] == value[16] == ":"
+        and value.isascii()
+        and (len(value) == 20 or (value[19] in ".," and value[20:-1].isdigit()))
+    ):
+        try:
             return _dt.datetime.fromisoformat(value)
         except ValueError:
             pass
     if type(value) is not str:
         bad(value, "an RFC 3339 timestamp", key)
-    match = _TIMESTAMP.match(value)
+    match = _TIMESTAMP.fullmatch(value)
     if match is None:
-        raise DecodeError(key, f"invalid timestamp {_describe(value)}")
-    (
-        year,
-        month,
-        day,
-        hour,
-        minute,
-        second,
-        fraction,
-        zulu,
-        offset_hours,
-        offset_minutes,
-    ) = match.groups()
-    offset = _dt.timedelta(0)
-    if not zulu:
-        sign = -1 if offset_hours[0] == "-" else 1
-        offset = sign * _dt.timedelta(
-            hours=abs(int(offset_hours)), minutes=int(offset_minutes)
+        raise DecodeError(
+            key,
+            f"invalid timestamp {_describe(value)}; TTS reads UTC with a Z, such as "
+            '"2024-01-02T03:04:05.123Z"',
         )
+    year, month, day, hour, minute, second, fraction = match.groups()
     try:
-        moment = _dt.datetime(
+        return _dt.datetime(
             int(year), int(month), int(day), int(hour), int(minute), int(second),
-            int((fraction or "0")[:6].ljust(6, "0")), tzinfo=_dt.timezone(offset),
+            int((fraction or "0")[:6].ljust(6, "0")), tzinfo=_dt.UTC,
         )  # fmt: skip
     except ValueError as error:
         raise DecodeError(
             key, f"invalid timestamp {_describe(value)}: {error}"
         ) from None
-    return moment.astimezone(_dt.UTC)
 
 
 def timestamp_out(value: _dt.datetime, key: str) -> str:
@@ -1202,19 +1240,28 @@ _DURATION_UNITS = {
 _SECONDS = re.compile(r"([0-9]{1,15})(?:\.([0-9]{1,6}))?s")
 
 
+# Go's time.Duration: int64 nanoseconds, about 292 years.
+_LONGEST_DURATION = _dt.timedelta(microseconds=(2**63 - 1) // 1000)
+
+
 def duration(value: Any, key: str) -> _dt.timedelta:
     """`"1.500s"` as TTS writes it, or Go syntax such as `"1m30s"` and `"100ms"`."""
     if type(value) is not str:
         bad(value, 'a duration string such as "1.500s"', key)
+    result: _dt.timedelta | None = None
     try:
         seconds = _SECONDS.fullmatch(value)
         if seconds is not None:
             fraction = seconds[2]
             micros = int(fraction.ljust(6, "0")) if fraction else 0
-            return _dt.timedelta(0, int(seconds[1]), micros)  # days, seconds, micros
-        return _go_duration(value, key)
+            result = _dt.timedelta(0, int(seconds[1]), micros)  # days, seconds, micros
+        else:
+            result = _go_duration(value, key)
     except OverflowError:  # beyond timedelta's 999,999,999 days
-        raise DecodeError(key, f"duration out of range: {_describe(value)}") from None
+        pass
+    if result is None or abs(result) > _LONGEST_DURATION:
+        raise DecodeError(key, f"duration out of range: {_describe(value)}")
+    return result
 
 
 def _go_duration(value: str, key: str) -> _dt.timedelta:
@@ -1249,8 +1296,8 @@ def field_mask(value: Any, key: str) -> list[str]:
     """`{"paths": [...]}` (as TTS writes it) or `"a,b"`; paths are kept verbatim."""
     if type(value) is str:
         return value.split(",") if value else []
-    if type(value) is dict:
-        paths = value.get("paths", [])
+    if type(value) is dict and value.keys() == {"paths"}:  # Go's reader takes no other
+        paths = value["paths"]
         if type(paths) is list and all(type(p) is str for p in paths):
             return paths
     bad(value, 'a field mask ({"paths": [...]} or "a,b")', key)
@@ -1368,6 +1415,9 @@ def empty_out(value: Empty) -> dict[str, Any]:
 def wrapped(decode: Callable[[Any, str], T], value: Any, key: str) -> T:
     """Google wrappers (`google.protobuf.*Value`): the bare value, or `{"value": x}`."""
     if type(value) is dict and "value" in value:
+        if len(value) > 1:
+            others = ", ".join(repr(k) for k in value if k != "value")
+            raise DecodeError(key, f'a wrapped value has only "value", not {others}')
         return decode(value["value"], key)
     return decode(value, key)
 

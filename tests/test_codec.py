@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import pickle
 import warnings
 from typing import Any
@@ -37,6 +38,8 @@ from generator import naming
 pytestmark = pytest.mark.usefixtures("json_library")
 
 EUI = bytes.fromhex("70B3D57ED000ABCD")
+
+
 SHARED = "70B3D57ED000ABCD"
 
 
@@ -117,6 +120,46 @@ def test_integer_strings_out_of_range_are_decode_errors(
     with pytest.raises(rt.DecodeError) as raised:
         Tracker.from_json({"clock_drift": text})
     assert str(raised.value).startswith(f"clock_drift: {message}")
+
+
+@pytest.mark.parametrize("number", [2**64, -(10**5000)], ids=["2**64", "-10**5000"])
+def test_integers_of_any_size_out_of_range_are_decode_errors(number: int) -> None:
+    # str() refuses an int of over 4,300 digits: the error must not need it.
+    with pytest.raises(rt.DecodeError, match="uplinks: .* is out of range"):
+        Tracker.from_json({"uplinks": number})
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("1.5", 1.5), ("1_0.5", 10.5), (".5", 0.5), ("1e-400", 0.0), ("INF", math.inf)],
+)
+def test_float_strings_read_as_go_reads_them(text: str, number: float) -> None:
+    assert Location.from_json({"latitude": text}).latitude == number
+    assert math.isnan(Location.from_json({"latitude": "nan"}).latitude)
+
+
+# float() also takes spaces around the number, other scripts' digits and a signed NaN.
+@pytest.mark.parametrize("text", [" 1.5", "1.5 ", "\u0661", "-nan", "", "1.5f"])
+def test_float_strings_go_refuses_are_decode_errors(text: str) -> None:
+    with pytest.raises(rt.DecodeError, match="latitude: expected a number, got a"):
+        Location.from_json({"latitude": text})
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("1e400", 'a string "1e400" is out of range'),
+        ("-1e400", 'a string "-1e400" is out of range'),
+        (10**400, "a number of over 40 digits is out of range"),
+    ],
+    ids=["1e400", "-1e400", "10**400"],
+)
+def test_numbers_past_a_floats_range_are_decode_errors(
+    value: object, message: str
+) -> None:
+    with pytest.raises(rt.DecodeError) as raised:
+        Location.from_json({"latitude": value})
+    assert str(raised.value) == f"latitude: {message}"
 
 
 def test_hex_bytes_are_upper_case_and_accept_either_case_or_base64() -> None:
@@ -309,6 +352,27 @@ def test_devaddr_prefixes() -> None:
     tracker = Tracker(address_prefixes=[bytes.fromhex("26000000") + bytes([7])])
     assert tracker.to_json() == {"address_prefixes": ["26000000/7"]}
     assert roundtrip(tracker) == tracker
+    assert Tracker.from_json(
+        {"address_prefixes": ["2600000a/32"]}
+    ).address_prefixes == [bytes.fromhex("2600000A20")]
+
+
+# fromhex skips spaces and int() reads signs and other scripts' digits; a length past 32
+# could not be written back.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "26 00 00/7",
+        "2600 000/7",
+        "26000000/+7",
+        "26000000/ 7",
+        "26000000/\u0667",
+        "26000000/33",
+    ],
+)
+def test_devaddr_prefixes_go_refuses_are_decode_errors(text: str) -> None:
+    with pytest.raises(rt.DecodeError, match=r"address_prefixes\[0\]: invalid DevAddr"):
+        Tracker.from_json({"address_prefixes": [text]})
 
 
 def test_enum_output_forms() -> None:
@@ -340,6 +404,34 @@ def test_enum_output_forms() -> None:
 )
 def test_enum_inputs_are_as_lenient_as_the_server(text: object, band: Band) -> None:
     assert Tracker.from_json({"band": text}).band is band
+
+
+@pytest.mark.parametrize(
+    ("number", "band"), [("+2", Band.BAND_US915), (2.0, Band.BAND_US915)]
+)
+def test_enum_numbers_read_as_go_reads_them(number: object, band: Band) -> None:
+    assert Tracker.from_json({"band": number}).band is band
+
+
+# Not numbers to strconv.ParseInt(s, 10, 32): kept as names, like any unknown name.
+@pytest.mark.parametrize(
+    "text",
+    [" 2", "2_0", "\u0662", "2147483648", "9" * 5000],
+    ids=[" 2", "2_0", "arabic-indic 2", "2**31", "5000 nines"],
+)
+def test_enum_strings_go_reads_as_no_number_are_kept_as_names(text: str) -> None:
+    tracker = Tracker.from_json({"band": text})
+    assert tracker.band.name == text and tracker.to_json() == {"band": text}
+
+
+@pytest.mark.parametrize(
+    "number",
+    [2**31, -(2**31) - 1, 10**5000, 2.5],
+    ids=["2**31", "-2**31-1", "10**5000", "2.5"],
+)
+def test_enum_numbers_outside_int32_are_decode_errors(number: float) -> None:
+    with pytest.raises(rt.DecodeError, match="band: "):
+        Tracker.from_json({"band": number})
 
 
 def test_unknown_enum_values_decode_and_reencode_unchanged() -> None:
@@ -385,6 +477,8 @@ def test_google_wrappers_are_bare_values_and_accept_the_value_object() -> None:
         {"voltage": {"value": 3.5}, "delta": {"value": "2"}, "online": True}
     )
     assert (decoded.voltage, decoded.delta, decoded.online) == (3.5, 2, True)
+    with pytest.raises(rt.DecodeError, match="""online: .* only "value", not 'x'"""):
+        Tracker.from_json({"online": {"value": True, "x": 1}})
 
 
 def test_oneof_members_use_their_own_names_and_only_one_is_set() -> None:
@@ -425,6 +519,45 @@ def test_timestamps_are_utc_with_z() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "moment"),
+    [
+        ("2024-01-02T03:04:05Z", dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.UTC)),
+        ("2024-01-02T03:04:05.1Z", dt.datetime(2024, 1, 2, 3, 4, 5, 100000, tzinfo=dt.UTC)),
+        ("2024-01-02T03:04:05,123Z", dt.datetime(2024, 1, 2, 3, 4, 5, 123000, tzinfo=dt.UTC)),
+        # Since Go 1.20, digits past nanoseconds are dropped, not refused.
+        ("2024-01-02T03:04:05.1234567891Z", dt.datetime(2024, 1, 2, 3, 4, 5, 123456, tzinfo=dt.UTC)),
+    ],
+)  # fmt: skip
+def test_timestamps_read_as_go_reads_ttss_layout(
+    text: str, moment: dt.datetime
+) -> None:
+    assert Tracker.from_json({"created_at": text}).created_at == moment
+
+
+# TTS's layout has a literal T and Z; fromisoformat reads all but the last of these.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-01-02T03:04:05+01:00",
+        "2024-01-02T03:04:05+00:00",
+        "2024-01-02T03:04:05z",
+        "2024-01-02t03:04:05Z",
+        "2024-01-02 03:04:05Z",
+        "2024-01-02x03:04:05Z",
+        "20240102T030405.123Z",
+        "2024-01-02T030405.1Z",
+        "2024-W01-2T03:04:05Z",
+        "\uff12\uff10\uff12\uff14-01-02T03:04:05Z",
+        "2024-01-02T03:04:05.Z",
+        "2024-01-02T03:04Z",
+    ],
+)
+def test_timestamps_ttss_layout_refuses_are_decode_errors(text: str) -> None:
+    with pytest.raises(rt.DecodeError, match="created_at: invalid timestamp .* a Z"):
+        Tracker.from_json({"created_at": text})
+
+
+@pytest.mark.parametrize(
     ("text", "seconds"),
     [
         ("1.500s", 1.5),
@@ -454,8 +587,16 @@ def test_duration_output() -> None:
         TrackerSettings.from_json({"report_interval": "3"})
 
 
+def test_durations_reach_as_far_as_gos_int64_nanoseconds() -> None:
+    longest = TrackerSettings.from_json({"report_interval": "2562047h"})
+    assert longest.report_interval == dt.timedelta(hours=2562047)
+
+
+# Past timedelta's range, or past Go's (int64 nanoseconds, about 292 years).
 @pytest.mark.parametrize(
-    "text", ["1" * 16 + "s", "1" * 5000 + "s", "-1" + "0" * 400 + "h"]
+    "text",
+    ["1" * 16 + "s", "1" * 5000 + "s", "-1" + "0" * 400 + "h"]
+    + ["2562048h", "9223372037s", "-9223372037s", "153722868m"],
 )
 def test_durations_past_timedeltas_range_are_decode_errors(text: str) -> None:
     with pytest.raises(rt.DecodeError, match="report_interval: duration out of range"):
@@ -477,6 +618,12 @@ def test_field_masks_structs_any_and_values() -> None:
     assert list(encoded["decoded"]) == ["@type", "latitude"]  # @type first
     assert roundtrip(tracker) == tracker
     assert Tracker.from_json({"visible_paths": "a,b"}).visible_paths == ["a", "b"]
+
+
+@pytest.mark.parametrize("mask", [{}, {"paths": ["a"], "path": ["b"]}, {"paths": "a"}])
+def test_field_mask_objects_have_their_paths_and_nothing_else(mask: object) -> None:
+    with pytest.raises(rt.DecodeError, match="visible_paths: expected a field mask"):
+        Tracker.from_json({"visible_paths": mask})
 
 
 def test_any_packs_and_unpacks_a_message_of_the_api() -> None:
@@ -519,6 +666,14 @@ def test_maps_with_non_string_keys() -> None:
         "flags": {"true": "yes"},
     }
     assert roundtrip(tracker) == tracker
+    # Boolean keys as Go's strconv.ParseBool reads them.
+    keys = ["1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false"]
+    for text in keys:
+        flags = Tracker.from_json({"flags": {text: "x"}}).flags
+        assert flags == {text in ("1", "t", "T", "TRUE", "true", "True"): "x"}
+    for text in ("yes", "TrUe", " true", ""):
+        with pytest.raises(rt.DecodeError, match="expected a boolean map key"):
+            Tracker.from_json({"flags": {text: "x"}})
 
 
 def test_camel_case_keys_unknown_keys_and_nulls() -> None:
@@ -553,9 +708,8 @@ def test_wrong_types_raise_with_the_json_path_and_nothing_partial() -> None:
             'locations["home"].latitude: expected a number',
         ),
         ({"bands": ["BAND_EU868", 1.5]}, "bands[1]: expected a Band name or number"),
-        # Equal to the number 1 as dict keys, but not numbers of an enum.
+        # Equal to the number 1 as a dict key, but not a number of an enum.
         ({"bands": [True]}, "bands[0]: expected a Band name or number"),
-        ({"bands": [1.0]}, "bands[0]: expected a Band name or number"),
         (
             {"settings": {"static": {"channels": [1, "x"]}}},
             "settings.static.channels[1]: expected an integer",

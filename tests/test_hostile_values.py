@@ -44,6 +44,7 @@ HOSTILE = (
     HOSTILE_TEXT
     | JSON_VALUES
     | st.integers()
+    | st.sampled_from([10**400, -(10**4000)])  # past a float; past 64 bits
     | st.floats()
     | st.builds(lambda text: {"value": text}, HOSTILE_TEXT)
     | st.builds(lambda text: {"paths": [text]}, HOSTILE_TEXT)
