@@ -165,8 +165,9 @@ class TableCodec:
         }  # fmt: skip
         if family in simple:
             return simple[family]
-        if helper == "timestamp":
-            return lambda v: rt.timestamp_out(v, "")
+        if helper in ("timestamp", "duration"):  # checked: they take the JSON key
+            checked = getattr(rt, f"{helper}_out")
+            return lambda v: checked(v, "")
         if family == "wkt" and helper not in ("struct", "list_value", "json_value"):
             return getattr(rt, {"any_message": "any", "empty": "empty"}.get(helper, helper) + "_out")  # type: ignore[no-any-return]
         if family == "google_wrapper" and helper in (

@@ -23,7 +23,7 @@ from .compiled import compile_per_message
 
 _WKT_QUOTED = {
     "timestamp": "rt.timestamp_out({}, '')",
-    "duration": "rt.duration_out({})",
+    "duration": "rt.duration_out({}, '')",
 }
 _WKT_BARE = ("struct", "list_value", "json_value")
 

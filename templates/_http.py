@@ -192,7 +192,7 @@ def _text_of(value: Any, key: str) -> str:
     if isinstance(value, _dt.datetime):
         return _rt.timestamp_out(value, key)
     if isinstance(value, _dt.timedelta):
-        return _rt.duration_out(value)
+        return _rt.duration_out(value, key)
     raise _rt.EncodeError(
         value,
         f"a {type(value).__name__} cannot travel in a query string "

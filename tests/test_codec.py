@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from generated.fleet import _http as http
 from generated.fleet import _runtime as rt
 from generated.fleet import tracker as tracker_module
 from generated.fleet.identifiers import TrackerIdentifiers
@@ -434,6 +435,13 @@ def test_enum_numbers_outside_int32_are_decode_errors(number: float) -> None:
         Tracker.from_json({"band": number})
 
 
+def test_enum_values_are_int32_as_in_proto() -> None:
+    assert Tracker(band=Band(2**31 - 1)).to_json() == {"band": 2**31 - 1}
+    for number in (2**31, -(2**31) - 1):
+        with pytest.raises(ValueError, match="is not a valid Band"):
+            Band(number)
+
+
 def test_unknown_enum_values_decode_and_reencode_unchanged() -> None:
     for value in (9, "BAND_MARS"):
         tracker = Tracker.from_json({"band": value, "bands": [value]})
@@ -574,6 +582,20 @@ def test_timestamps_ttss_layout_refuses_are_decode_errors(text: str) -> None:
 def test_durations(text: str, seconds: float) -> None:
     settings = TrackerSettings.from_json({"report_interval": text})
     assert settings.report_interval == dt.timedelta(seconds=seconds)
+
+
+def test_durations_tts_cannot_read_are_encode_errors() -> None:
+    longest = dt.timedelta(hours=2562047)
+    assert TrackerSettings(report_interval=longest).to_json() == {
+        "report_interval": "9223369200s"
+    }
+    for too_long in (dt.timedelta(hours=2562048), -dt.timedelta(days=10**8)):
+        settings = TrackerSettings(report_interval=too_long)
+        with pytest.raises(rt.EncodeError, match="report_interval: .* 292 years"):
+            settings.to_json()
+        # A query string takes the same text: the same check.
+        with pytest.raises(rt.EncodeError, match="interval: .* 292 years"):
+            http._text_of(too_long, "interval")
 
 
 def test_duration_output() -> None:

@@ -1094,6 +1094,8 @@ class ProtoEnum(enum.IntEnum):
     def _missing_(cls, value: object) -> Any:
         if not isinstance(value, int) or isinstance(value, bool):
             return None
+        if not _INT32[0] <= value <= _INT32[1]:  # proto enums are int32
+            return None
         member = int.__new__(cls, value)
         member._name_ = f"{cls.__name__}_{value}"
         member._value_ = member._out_ = value
@@ -1281,7 +1283,11 @@ def _go_duration(value: str, key: str) -> _dt.timedelta:
     return -result if negative else result
 
 
-def duration_out(value: _dt.timedelta) -> str:
+def duration_out(value: _dt.timedelta, key: str) -> str:
+    if abs(value) > _LONGEST_DURATION:
+        raise EncodeError(
+            value, f"{value!r} is longer than TTS reads: about 292 years", key
+        )
     micros = (value.days * 86400 + value.seconds) * 1_000_000 + value.microseconds
     sign = "-" if micros < 0 else ""
     seconds, fraction = divmod(abs(micros), 1_000_000)

@@ -1228,7 +1228,9 @@ class TrackerSettings(_rt.Message):
     def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
         if self.report_interval is not None:
-            d["report_interval"] = _rt.duration_out(self.report_interval)
+            d["report_interval"] = _rt.duration_out(
+                self.report_interval, "report_interval"
+            )
         if self.adaptive is not None:
             d["adaptive"] = self.adaptive._to_json()
         if self.rx_frequency is not None:
