@@ -542,7 +542,7 @@ def test_timestamps_read_as_go_reads_ttss_layout(
     assert Tracker.from_json({"created_at": text}).created_at == moment
 
 
-# TTS's layout has a literal T and Z; fromisoformat reads all but the last of these.
+# TTS's layout has a literal T and Z; fromisoformat reads most of these.
 @pytest.mark.parametrize(
     "text",
     [
@@ -689,10 +689,12 @@ def test_maps_with_non_string_keys() -> None:
     }
     assert roundtrip(tracker) == tracker
     # Boolean keys as Go's strconv.ParseBool reads them.
-    keys = ["1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false"]
-    for text in keys:
-        flags = Tracker.from_json({"flags": {text: "x"}}).flags
-        assert flags == {text in ("1", "t", "T", "TRUE", "true", "True"): "x"}
+    for boolean, texts in (
+        (True, ("1", "t", "T", "TRUE", "true", "True")),
+        (False, ("0", "f", "F", "FALSE", "false", "False")),
+    ):
+        for text in texts:
+            assert Tracker.from_json({"flags": {text: "x"}}).flags == {boolean: "x"}
     for text in ("yes", "TrUe", " true", ""):
         with pytest.raises(rt.DecodeError, match="expected a boolean map key"):
             Tracker.from_json({"flags": {text: "x"}})
