@@ -483,6 +483,11 @@ def error_from(status: int, body: bytes) -> ApiError:
             code=code,
             body_excerpt=excerpt,
         )
+    return _typed_error(status, data)
+
+
+def _typed_error(status: int, data: dict[str, Any]) -> ApiError:
+    """The error a TTS error object (`{"code", "message", "details"}`) describes."""
     given = _number(data.get("code"))
     code = given if given in ERRORS_BY_CODE else _CODE_BY_STATUS.get(status, 2)
     listed = data.get("details")
@@ -933,10 +938,9 @@ class StreamReader(Generic[R]):
 def _frame_error(frame: Any) -> ApiError:
     """The error a stream frame without a result carries; for a frame that carries none
     either (`{}`, a list), Unavailable naming it: the stream is not TTS's."""
-    text = json.dumps(frame)
     if isinstance(frame, dict) and isinstance(frame.get("error"), dict):
-        return error_from(200, text.encode())
-    excerpt = text[:200]
+        return _typed_error(200, frame["error"])
+    excerpt = json.dumps(frame)[:200]
     return Unavailable(
         f"unexpected stream frame, neither a result nor an error: {excerpt!r}",
         status=200,

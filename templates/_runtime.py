@@ -1040,22 +1040,17 @@ def hex_out(value: bytes, length: int, key: str) -> str:
     raise EncodeError(value, f"{article} {kind} where {length} bytes belong", key)
 
 
-_HEX_ADDRESS = re.compile(r"[0-9A-Fa-f]{8}")
+# ASCII only: fromhex skips spaces, and int() reads signs and other scripts' digits.
+_DEVADDR_PREFIX = re.compile(r"([0-9A-Fa-f]{8})/([0-9]{1,2})")
 
 
 def devaddr_prefix(value: Any, key: str) -> bytes:
     """A DevAddr prefix `26000000/7` as TTS's 5 bytes: the address, then the length."""
     if type(value) is not str or len(value) not in (10, 11) or value[8] != "/":
         bad(value, "a DevAddr prefix like 26000000/7", key)
-    address, length = value[:8], value[9:]
-    # fromhex skips spaces and int() reads signs and digits of other scripts.
-    if (
-        _HEX_ADDRESS.fullmatch(address)
-        and length.isascii()
-        and length.isdigit()
-        and int(length) <= 32
-    ):
-        return bytes.fromhex(address) + bytes([int(length)])
+    match = _DEVADDR_PREFIX.fullmatch(value)
+    if match is not None and int(match[2]) <= 32:
+        return bytes.fromhex(match[1]) + bytes([int(match[2])])
     raise DecodeError(
         key, f"invalid DevAddr prefix: {_describe(value)}; want 8 hex digits, /, 0-32"
     )
