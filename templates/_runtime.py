@@ -11,6 +11,7 @@ import base64
 import binascii
 import datetime as _dt
 import enum
+import hashlib
 import importlib
 import json
 import math
@@ -1112,34 +1113,48 @@ class ProtoEnum(enum.IntEnum):
 
     @classmethod
     def _unknown_name(cls, name: str) -> Any:
-        """An unknown string keeps its text; its number is outside any enum's range."""
-        registry: dict[str, Any] = cls.__dict__.get("_unknown_names_", None) or {}
-        if not registry:
-            type.__setattr__(cls, "_unknown_names_", registry)
-        member = registry.get(name)
+        """An unknown string keeps its text; its number, below int32, comes from it."""
+        cache = _UNKNOWN_NAMES.setdefault(cls, {})
+        member = cache.get(name)
         if member is None:
-            member = int.__new__(cls, -(2**40) - len(registry))
+            digest = hashlib.blake2b(
+                name.encode("utf-8", "surrogatepass"), digest_size=8
+            )
+            member = int.__new__(cls, _UNKNOWN_NAME_BASE - int(digest.hexdigest(), 16))
             member._name_ = name
             member._value_ = int(member)
             member._out_ = name
-            registry[name] = member
+            if (
+                len(cache) < _UNKNOWN_NAMES_CACHED
+            ):  # a server can send any number of them
+                cache[name] = member
         return member
+
+    def _is_unknown_name(self) -> bool:
+        return int(self) <= _UNKNOWN_NAME_BASE
 
     def __repr__(self) -> str:
         """What evaluates back to it: `MACVersion.MAC_V1_0_2`, `MACVersion(42)`."""
         cls = type(self)
         if self._name_ in cls.__members__:
             return f"{cls.__name__}.{self._name_}"
-        if cls.__dict__.get("_unknown_names_", {}).get(self._name_) is self:
+        if self._is_unknown_name():
             return f"{cls.__name__}._unknown_name({self._name_!r})"
         return f"{cls.__name__}({int(self)})"
 
     def __reduce_ex__(self, protocol: Any) -> Any:
-        # One decoded from an unknown name pickles as that name: its number is made up.
-        registry = type(self).__dict__.get("_unknown_names_", {})
-        if registry.get(self._name_) is self:
+        # One decoded from an unknown name pickles as that name.
+        if self._is_unknown_name():
             return type(self)._unknown_name, (self._name_,)
         return super().__reduce_ex__(protocol)
+
+
+# Members made for unknown names: numbers from a 64-bit hash of the name, below this, so
+# two names are equal exactly when their texts are, in any process. The cache of each
+# enum is bounded; past it, a name gets a new member each time, equal to the others.
+_UNKNOWN_NAME_BASE = -(2**40)
+_UNKNOWN_NAMES_CACHED = 1024
+_UNKNOWN_NAMES: dict[type[ProtoEnum], dict[str, ProtoEnum]] = {}
 
 
 E = TypeVar("E", bound=ProtoEnum)
@@ -1170,6 +1185,7 @@ def enum_in(cls: type[E], value: Any, key: str) -> E:
 _TIMESTAMP = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:[.,]([0-9]+))?Z"
 )
+_TIMESTAMP_FORM = 'a timestamp in UTC with a Z, such as "2024-01-02T03:04:05.123Z"'
 
 
 def timestamp(value: Any, key: str) -> _dt.datetime:
@@ -1189,14 +1205,10 @@ def timestamp(value: Any, key: str) -> _dt.datetime:
         except ValueError:
             pass
     if type(value) is not str:
-        bad(value, "an RFC 3339 timestamp", key)
+        bad(value, _TIMESTAMP_FORM, key)
     match = _TIMESTAMP.fullmatch(value)
     if match is None:
-        raise DecodeError(
-            key,
-            f"invalid timestamp {_describe(value)}; TTS reads UTC with a Z, such as "
-            '"2024-01-02T03:04:05.123Z"',
-        )
+        bad(value, _TIMESTAMP_FORM, key)
     year, month, day, hour, minute, second, fraction = match.groups()
     try:
         return _dt.datetime(
@@ -1205,7 +1217,7 @@ def timestamp(value: Any, key: str) -> _dt.datetime:
         )  # fmt: skip
     except ValueError as error:
         raise DecodeError(
-            key, f"invalid timestamp {_describe(value)}: {error}"
+            key, f"{_describe(value)} is not a valid timestamp: {error}"
         ) from None
 
 
@@ -1237,6 +1249,8 @@ _DURATION_UNITS = {
 _SECONDS = re.compile(r"([0-9]{1,15})(?:\.([0-9]{1,6}))?s")
 
 
+_DURATION_FORM = 'a duration such as "1.500s", "1m30s" or "100ms"'
+
 # Go's time.Duration: int64 nanoseconds, about 292 years.
 _LONGEST_DURATION = _dt.timedelta(microseconds=(2**63 - 1) // 1000)
 
@@ -1244,7 +1258,7 @@ _LONGEST_DURATION = _dt.timedelta(microseconds=(2**63 - 1) // 1000)
 def duration(value: Any, key: str) -> _dt.timedelta:
     """`"1.500s"` as TTS writes it, or Go syntax such as `"1m30s"` and `"100ms"`."""
     if type(value) is not str:
-        bad(value, 'a duration string such as "1.500s"', key)
+        bad(value, _DURATION_FORM, key)
     result: _dt.timedelta | None = None
     try:
         seconds = _SECONDS.fullmatch(value)
@@ -1273,7 +1287,7 @@ def _go_duration(value: str, key: str) -> _dt.timedelta:
         micros += float(match.group(1)) * _DURATION_UNITS[match.group(2)]
         position = match.end()
     if position != len(text) or not text:
-        raise DecodeError(key, f"invalid duration {_describe(value)}")
+        bad(value, _DURATION_FORM, key)
     result = _dt.timedelta(microseconds=round(micros))
     return -result if negative else result
 

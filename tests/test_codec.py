@@ -453,6 +453,25 @@ def test_unknown_enum_values_decode_and_reencode_unchanged() -> None:
         assert unpickled.to_json() == {"band": value, "bands": [value]}
 
 
+def test_unknown_enum_names_are_equal_by_text_and_do_not_pile_up() -> None:
+    rt._UNKNOWN_NAMES.clear()  # as a fresh process has it
+    future = Band._unknown_name("BAND_FUTURE")
+    assert future == Band._unknown_name("BAND_FUTURE") != Band._unknown_name("BAND_X")
+    # A server can send any number of names: the cache stays bounded, and a name past
+    # it still equals itself, keeps its text and is written back unchanged.
+    names = [f"BAND_{n}" for n in range(5000)]
+    first = [Tracker.from_json({"band": name}).band for name in names]
+    again = [Tracker.from_json({"band": name}).band for name in names]
+    assert len(rt._UNKNOWN_NAMES[Band]) <= rt._UNKNOWN_NAMES_CACHED < len(names)
+    assert first == again and len(set(first)) == len(names)
+    assert first[-1] is not again[-1] and first[-1].name == again[-1].name
+    assert Tracker(band=first[-1]).to_json() == {"band": names[-1]}
+    # The number comes from the text alone, not from what this process saw first.
+    rt._UNKNOWN_NAMES.clear()
+    assert int(Band._unknown_name("BAND_4999")) == int(first[-1])
+    assert int(Band._unknown_name("BAND_FUTURE")) == int(future)
+
+
 def test_tts_wrappers_are_bare_values_and_reject_the_value_object() -> None:
     settings = TrackerSettings(
         adaptive=BoolValue(value=False),
@@ -561,8 +580,17 @@ def test_timestamps_read_as_go_reads_ttss_layout(
     ],
 )
 def test_timestamps_ttss_layout_refuses_are_decode_errors(text: str) -> None:
-    with pytest.raises(rt.DecodeError, match="created_at: invalid timestamp .* a Z"):
+    expected = 'created_at: expected a timestamp in UTC with a Z, such as "2024-01-'
+    with pytest.raises(rt.DecodeError, match=expected):
         Tracker.from_json({"created_at": text})
+
+
+def test_timestamps_of_no_calendar_day_are_decode_errors() -> None:
+    with pytest.raises(
+        rt.DecodeError,
+        match='created_at: a string "2024-02-30T03:04:05Z" is not a valid timestamp: day',
+    ):
+        Tracker.from_json({"created_at": "2024-02-30T03:04:05Z"})
 
 
 @pytest.mark.parametrize(
@@ -605,8 +633,10 @@ def test_duration_output() -> None:
     assert [out(s)["report_interval"] for s in (1.5, 90, 0.1, 0.000001)] == [
         "1.500s", "90s", "0.100s", "0.000001s"
     ]  # fmt: skip
-    with pytest.raises(rt.DecodeError, match="invalid duration"):
-        TrackerSettings.from_json({"report_interval": "3"})
+    expected = 'report_interval: expected a duration such as "1.500s", "1m30s" or "100'
+    for text in ("3", "1.5 s", 90):
+        with pytest.raises(rt.DecodeError, match=expected):
+            TrackerSettings.from_json({"report_interval": text})
 
 
 def test_durations_reach_as_far_as_gos_int64_nanoseconds() -> None:
