@@ -603,13 +603,37 @@ def test_timestamps_of_no_calendar_day_are_decode_errors() -> None:
         ("100ms", 0.1),
         ("-1.5h", -5400),
         ("1.000001s", 1.000001),
-        ("0.0000005s", 0),  # Go syntax: nanoseconds, rounded to microseconds
+        ("0.0000005s", 0),  # Go syntax: nanoseconds, truncated to microseconds
         ("86400s", 86400),
     ],
 )
 def test_durations(text: str, seconds: float) -> None:
     settings = TrackerSettings.from_json({"report_interval": text})
     assert settings.report_interval == dt.timedelta(seconds=seconds)
+
+
+@pytest.mark.parametrize(
+    ("text", "micros"),
+    [
+        ("2562047h47m16.854775807s", 2**63 // 1000),  # Go's longest, read exactly
+        ("-2562047h47m16.854775808s", -(2**63 // 1000)),
+        ("-1.0000015s", -1_000_001),  # nanoseconds dropped, toward zero
+        ("1.999999999999999999999999999999h", 7_199_999_999),
+        ("5.s", 5_000_000),
+        (".5m", 30_000_000),
+    ],
+)
+def test_go_durations_are_read_in_whole_nanoseconds(text: str, micros: int) -> None:
+    settings = TrackerSettings.from_json({"report_interval": text})
+    assert settings.report_interval == dt.timedelta(microseconds=micros)
+
+
+@pytest.mark.parametrize(
+    "text", ["2562047h47m16.854775808s", "1" * 21 + "ns", "1" * 5000 + "h"]
+)
+def test_go_durations_past_int64_nanoseconds_are_decode_errors(text: str) -> None:
+    with pytest.raises(rt.DecodeError, match="report_interval: duration out of range"):
+        TrackerSettings.from_json({"report_interval": text})
 
 
 def test_durations_tts_cannot_read_are_encode_errors() -> None:

@@ -1239,9 +1239,9 @@ def timestamp_out(value: _dt.datetime, key: str) -> str:
 
 
 _GO_DURATION = re.compile(r"([0-9]*(?:\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)")
-_DURATION_UNITS = {
-    "ns": 1e-3, "us": 1.0, "µs": 1.0, "μs": 1.0, "ms": 1e3,
-    "s": 1e6, "m": 60e6, "h": 3600e6,
+_UNIT_NANOSECONDS = {
+    "ns": 1, "us": 10**3, "µs": 10**3, "μs": 10**3, "ms": 10**6,
+    "s": 10**9, "m": 60 * 10**9, "h": 3600 * 10**9,
 }  # fmt: skip
 
 
@@ -1276,19 +1276,30 @@ def duration(value: Any, key: str) -> _dt.timedelta:
 
 
 def _go_duration(value: str, key: str) -> _dt.timedelta:
+    """Go's time.ParseDuration, in whole nanoseconds (no floats: near 292 years they
+    lose microseconds), truncated to the microseconds a timedelta holds."""
     text = value[1:] if value[:1] in "+-" else value
-    negative = value[:1] == "-"
     if text == "0":
         return _dt.timedelta(0)
-    micros, position = 0.0, 0
+    nanoseconds, position = 0, 0
     for match in _GO_DURATION.finditer(text):
-        if match.start() != position or match.group(1) in ("", "."):
+        number, unit = match.groups()
+        if match.start() != position or number in ("", "."):
             break
-        micros += float(match.group(1)) * _DURATION_UNITS[match.group(2)]
+        whole, _, fraction = number.partition(".")
+        if len(whole) > 20:  # past int64 nanoseconds in any unit; int() refuses 4,300
+            raise OverflowError
+        fraction = fraction[:20]  # digits past these add less than a nanosecond
+        scale = _UNIT_NANOSECONDS[unit]
+        nanoseconds += int(whole or "0") * scale
+        nanoseconds += int(fraction or "0") * scale // 10 ** len(fraction)
         position = match.end()
     if position != len(text) or not text:
         bad(value, _DURATION_FORM, key)
-    result = _dt.timedelta(microseconds=round(micros))
+    negative = value[:1] == "-"
+    if nanoseconds > 2**63 - (not negative):  # Go's int64 reaches -2**63, not 2**63
+        raise OverflowError
+    result = _dt.timedelta(microseconds=nanoseconds // 1000)
     return -result if negative else result
 
 
