@@ -645,6 +645,9 @@ def test_durations_tts_cannot_read_are_encode_errors() -> None:
         settings = TrackerSettings(report_interval=too_long)
         with pytest.raises(rt.EncodeError, match="report_interval: .* 292 years"):
             settings.to_json()
+        # Held deeper, the error's path still names the field from the top.
+        with pytest.raises(rt.EncodeError, match="^settings.report_interval: "):
+            Tracker(settings=settings).to_json()
         # A query string takes the same text: the same check.
         with pytest.raises(rt.EncodeError, match="interval: .* 292 years"):
             http._text_of(too_long, "interval")

@@ -278,8 +278,9 @@ def test_long_name_lists_are_cut_into_pieces_that_join_back() -> None:
 
 
 def test_messages_checked_on_encode_are_those_reaching_a_checked_value() -> None:
-    """A hex field, a timestamp: the messages holding one at any depth, through lists,
-    maps and cycles, add their key to an EncodeError's path; the others need not."""
+    """A hex field, a timestamp, a duration: the messages holding one at any depth,
+    through lists, maps and cycles, add their key to an EncodeError's path; the others
+    need not."""
     hex_eui = dataclasses.replace(
         make_field("eui", FieldKind.BYTES),
         json_codec=JsonFieldCodec("x.MarshalHEXBytes", "x.Unmarshal8Bytes", 8),
@@ -316,4 +317,5 @@ def test_messages_checked_on_encode_are_those_reaching_a_checked_value() -> None
         "p.List",
         "p.Map",
         "p.Loop",
+        "p.Wait",
     }

@@ -1227,24 +1227,27 @@ class TrackerSettings(_rt.Message):
 
     def _to_json(self) -> dict[str, _typing.Any]:
         d: dict[str, _typing.Any] = {}
-        if self.report_interval is not None:
-            d["report_interval"] = _rt.duration_out(
-                self.report_interval, "report_interval"
-            )
-        if self.adaptive is not None:
-            d["adaptive"] = self.adaptive._to_json()
-        if self.rx_frequency is not None:
-            d["rx_frequency"] = self.rx_frequency._to_json()
-        if self.band is not None:
-            d["band"] = self.band._to_json()
-        if self.priority:
-            d["priority"] = self.priority._out_
-        if self._mode is not None:
-            member, x = self._mode
-            if member in ("static", "dynamic"):
-                d[member] = x._to_json()
-            elif member in ("disabled",):
-                d[member] = _rt.empty_out(x)
+        try:
+            if self.report_interval is not None:
+                d["report_interval"] = _rt.duration_out(
+                    self.report_interval, "report_interval"
+                )
+            if self.adaptive is not None:
+                d["adaptive"] = self.adaptive._to_json()
+            if self.rx_frequency is not None:
+                d["rx_frequency"] = self.rx_frequency._to_json()
+            if self.band is not None:
+                d["band"] = self.band._to_json()
+            if self.priority:
+                d["priority"] = self.priority._out_
+            if self._mode is not None:
+                member, x = self._mode
+                if member in ("static", "dynamic"):
+                    d[member] = x._to_json()
+                elif member in ("disabled",):
+                    d[member] = _rt.empty_out(x)
+        except _rt.EncodeError as error:
+            raise error.within(self) from None
         return d
 
 

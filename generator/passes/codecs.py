@@ -88,8 +88,12 @@ def builtin_codec(ref: TypeRef, field: Field) -> Codec | None:
 
 def checked_on_encode(codec: Codec) -> bool:
     """Whether encoding a value can raise EncodeError: the dialect cannot carry a hex
-    field of the wrong length, a malformed DevAddr prefix or a naive datetime."""
-    return codec.family in ("hex", "devaddr_prefix") or codec.helper == "timestamp"
+    field of the wrong length, a malformed DevAddr prefix, a naive datetime or a
+    duration past Go's int64 nanoseconds."""
+    return codec.family in ("hex", "devaddr_prefix") or codec.helper in (
+        "timestamp",
+        "duration",
+    )
 
 
 def messages_checked_on_encode(messages: Iterable[Message]) -> frozenset[str]:
