@@ -543,6 +543,11 @@ def test_timestamps_are_utc_with_z() -> None:
     )
     with pytest.raises(rt.EncodeError, match="created_at: .* has no time zone"):
         Tracker(created_at=dt.datetime(2024, 1, 1)).to_json()
+    # In UTC, these fall outside the years a datetime (and a proto Timestamp) holds.
+    for hours, moment in ((1, dt.datetime.min), (-1, dt.datetime.max)):
+        zone = dt.timezone(dt.timedelta(hours=hours))
+        with pytest.raises(rt.EncodeError, match="outside the years 1 to 9999 in UTC"):
+            Tracker(created_at=moment.replace(tzinfo=zone)).to_json()
 
 
 @pytest.mark.parametrize(

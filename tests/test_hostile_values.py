@@ -99,6 +99,22 @@ def test_tts_messages_decode_hostile_values_or_raise_decode_error(
         holds()
 
 
+class NoOffset(dt.tzinfo):
+    """A time zone with no offset: the datetimes it makes are naive."""
+
+    def utcoffset(self, moment: dt.datetime | None) -> None:
+        return None
+
+    def dst(self, moment: dt.datetime | None) -> None:
+        return None
+
+    def tzname(self, moment: dt.datetime | None) -> str:
+        return "nowhere"
+
+
+EAST, WEST = dt.timezone(dt.timedelta(hours=1)), dt.timezone(dt.timedelta(hours=-1))
+NO_OFFSET = NoOffset()
+
 HOSTILE_PYTHON = st.sampled_from(
     [
         *(None, 0, -1, 2**70, -(2**70), 1.5, math.nan, math.inf, True, 1j),
@@ -106,6 +122,8 @@ HOSTILE_PYTHON = st.sampled_from(
         *([], [None], [1, "x"], {}, {"a": None}, {1: 2}, {None: 1}, (1, 2), {1}),
         *(object(), dt.datetime(2024, 1, 1), dt.datetime.max.replace(tzinfo=dt.UTC)),
         *(dt.timedelta.max, dt.timedelta.min, dt.date(2024, 1, 1), dt.UTC),
+        *(dt.datetime.min.replace(tzinfo=EAST), dt.datetime.max.replace(tzinfo=WEST)),
+        dt.datetime(2024, 1, 1, tzinfo=NO_OFFSET),
     ]
 )
 

@@ -1224,11 +1224,16 @@ def timestamp(value: Any, key: str) -> _dt.datetime:
 def timestamp_out(value: _dt.datetime, key: str) -> str:
     """UTC with a literal Z; fractions of 0, 3 or 6 digits, as TTS writes them."""
     if value.tzinfo is not _dt.UTC:
-        if value.tzinfo is None:
+        if value.utcoffset() is None:  # else astimezone takes it for local time
             raise EncodeError(
                 value, f"{value!r} has no time zone; use an aware datetime", key
             )
-        value = value.astimezone(_dt.UTC)
+        try:
+            value = value.astimezone(_dt.UTC)
+        except OverflowError:
+            raise EncodeError(
+                value, f"{value!r} is outside the years 1 to 9999 in UTC", key
+            ) from None
     micros = value.microsecond
     digits = (
         "seconds"
