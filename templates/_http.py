@@ -561,7 +561,7 @@ class Rpc(Generic[M, R]):
         """The request on the first route whose path values are all set."""
         try:
             return self._on_first_route(request)
-        except (_rt.EncodeError, UnicodeEncodeError):  # a lone surrogate in a str, say
+        except ValueError:  # EncodeError, a lone surrogate, an int str() refuses
             # Names the field that no path, query or body takes.
             _rt.raise_wrong_type(request)
             raise

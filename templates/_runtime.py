@@ -108,8 +108,11 @@ class EncodeError(PicklableError, ValueError):
 
 def _kind(value: object) -> str:
     """What a value is, for an error: its type's name, and a short repr."""
-    shown = repr(value)
-    return type(value).__name__ + (f" {shown}" if len(shown) <= 40 else "")
+    try:
+        shown = repr(value)
+    except ValueError:  # an int too long for str()
+        shown = ""
+    return type(value).__name__ + (f" {shown}" if 0 < len(shown) <= 40 else "")
 
 
 def _joined(key: str, path: str) -> str:
@@ -264,8 +267,11 @@ class Message:
         value of a type its field does not take (an `int` in an enum field, say)."""
         try:
             data: dict[str, Any] = self._to_json()
-        except (AttributeError, TypeError):
-            raise_wrong_type(self)  # the encoder met a value of the wrong type
+        except EncodeError:
+            raise
+        except (AttributeError, TypeError, ValueError, OverflowError):
+            # A value of the wrong type, or an int str() or float() cannot take.
+            raise_wrong_type(self)
             raise
         except RecursionError:  # not searched: the search would recurse as deep
             raise EncodeError(self, _TOO_DEEP, "") from None
@@ -519,7 +525,9 @@ def wrong_type_error(message: Message) -> EncodeError | None:
             if optional:
                 continue
         elif value.__class__ is hint:  # the usual values, checked without a search
-            if kind == _ATOMIC or (kind == _TEXT and value.isascii()):
+            if (kind == _ATOMIC and (hint is not int or -_SHOWN < value < _SHOWN)) or (
+                kind == _TEXT and value.isascii()
+            ):
                 continue
             if kind == _MESSAGE:
                 wrong = _wrong_inside(value, key)
@@ -645,6 +653,8 @@ def _wrong_value(value: Any, hint: Any, path: str) -> EncodeError | None:
     if origin is None and _takes(hint, value):
         if isinstance(value, str):
             return _not_utf8(value, path)
+        if isinstance(value, int):
+            return _unwritable_int(value, path, as_float=hint is float)
         return _wrong_inside(value, path) if isinstance(value, Message) else None
     problem = f"expected {_type_text(hint)}, got {_kind(value)}"
     return EncodeError(value, problem, path)
@@ -652,8 +662,10 @@ def _wrong_value(value: Any, hint: Any, path: str) -> EncodeError | None:
 
 def _non_json_value(value: Any, path: str) -> EncodeError | None:
     """An EncodeError for the first value under `value` that JSON cannot write."""
-    if value is None or isinstance(value, (bool, int)):
+    if value is None:
         return None
+    if isinstance(value, int):
+        return _unwritable_int(value, path, as_float=False)
     if isinstance(value, str):
         return _not_utf8(value, path)
     if isinstance(value, float):
@@ -682,6 +694,18 @@ def _non_json_entry(map_key: Any, value: Any, position: str) -> EncodeError | No
     return wrong_key or _non_json_value(value, position)
 
 
+def _unwritable_int(value: int, path: str, as_float: bool) -> EncodeError | None:
+    """An EncodeError for an int that cannot be written: one too long for str() (4,300
+    digits), or, in a float field, one past a float's range; None for any other."""
+    try:
+        float(value) if as_float else str(value)
+    except (ValueError, OverflowError):
+        kind = "a float's range" if as_float else "the digits str() writes"
+        problem = f"an int of {value.bit_length()} bits is past {kind}"
+        return EncodeError(value, problem, path)
+    return None
+
+
 def _not_utf8(value: str, path: str) -> EncodeError | None:
     """An EncodeError for a str UTF-8 cannot carry: one holding a lone surrogate (as
     `os.fsdecode` can make); None for any other str."""
@@ -700,7 +724,11 @@ def _first(errors: Iterable[EncodeError | None]) -> EncodeError | None:
 
 def _in_map(path: str, map_key: Any) -> str:
     """`path["k"]`: a map value's position, its key as JSON (any other key by repr)."""
-    return f"{path}[{json.dumps(map_key, default=repr)}]"
+    try:
+        shown = json.dumps(map_key, default=repr)
+    except ValueError:  # an int too long for str()
+        shown = f"<an int of {map_key.bit_length()} bits>"
+    return f"{path}[{shown}]"
 
 
 def _type_text(hint: Any) -> str:

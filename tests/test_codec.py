@@ -163,6 +163,35 @@ def test_numbers_past_a_floats_range_are_decode_errors(
     assert str(raised.value) == f"latitude: {message}"
 
 
+HUGE = 10**5000  # str() refuses an int of over 4,300 digits
+
+
+@pytest.mark.parametrize(
+    ("message", "error"),
+    [
+        (Location(latitude=10**400), "latitude: an int of 1329 bits is past a float's"),
+        (Tracker(scores=[1.0, -(2**1100)]), "scores[1]: an int of 1101 bits is past a"),
+        (Tracker(clock_drift=HUGE), "clock_drift: an int of 16610 bits is past the"),
+        (Tracker(uplinks=HUGE), "uplinks: an int of 16610 bits is past the digits"),
+        (Tracker(counters_by_port={1: HUGE}), "counters_by_port[1]: an int of 16610"),
+        (
+            Tracker(counters_by_port={HUGE: 1}),
+            "counters_by_port[<an int of 16610 bits>]: an int of 16610 bits",
+        ),
+        (Tracker(flags={HUGE: "x"}),  # type: ignore[dict-item]
+         "flags[<an int of 16610 bits>]: expected bool"),
+        (Tracker(metadata={"a": HUGE}), 'metadata["a"]: an int of 16610 bits is past'),
+    ],
+    ids=["float", "float list", "int64", "uint32", "map value", "map key", "bool key",
+         "Struct"],
+)  # fmt: skip
+def test_ints_json_cannot_write_are_encode_errors(message: Any, error: str) -> None:
+    """Not OverflowError from float() or ValueError from str(), without the field."""
+    with pytest.raises(rt.EncodeError) as raised:
+        message.to_json_string()
+    assert str(raised.value).startswith(error)
+
+
 def test_hex_bytes_are_upper_case_and_accept_either_case_or_base64() -> None:
     ids = TrackerIdentifiers(dev_eui=EUI, dev_addr=bytes.fromhex("26000001"))
     assert ids.to_json() == {"dev_eui": "70B3D57ED000ABCD", "dev_addr": "26000001"}

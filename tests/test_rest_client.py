@@ -355,6 +355,10 @@ def test_values_of_the_wrong_type_are_named_before_any_request(
         "limit: expected int, got list [10, 10]": lambda c: resolve(
             c.end_device_registry.list(application_id="app1", limit=[10, 10])
         ),
+        # Before: a ValueError from str(), which refuses ints of over 4,300 digits.
+        "limit: an int of 16610 bits is past the digits str() writes": lambda c: (
+            resolve(c.end_device_registry.list(application_id="app1", limit=10**5000))
+        ),
         # Before: sent in the JSON body as `"name": 5`, `"supports_join": "yes"`, a
         # string where the server reads a number, and an attribute value of 1.
         "end_device.name: expected str, got int 5": lambda c: resolve(
