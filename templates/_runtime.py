@@ -782,7 +782,8 @@ def path_tuple(text: str) -> tuple[Any, ...]:
 
 
 def snake_keys(data: dict[str, Any], message: type[Message]) -> dict[str, Any]:
-    """Map JSON names (lowerCamel) to proto names; drop unknown keys."""
+    """Map JSON names (lowerCamel) to proto names; drop unknown keys. Of two keys of
+    one field, the later wins, as TTS's readers set the field at each."""
     names = _JSON_NAME_MAPS.get(message)
     if names is None:
         names = {lower_camel(name): name for name in message._KEYS}
@@ -792,7 +793,7 @@ def snake_keys(data: dict[str, Any], message: type[Message]) -> dict[str, Any]:
     for key, value in data.items():
         name = names.get(key, key)
         if name in message._KEYS:
-            result.setdefault(name, value)
+            result[name] = value
     return result
 
 

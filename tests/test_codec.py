@@ -806,6 +806,11 @@ def test_camel_case_keys_unknown_keys_and_nulls() -> None:
     location = Location.from_json({"origin": "gps", "latitude": 1})
     assert location == Location(source_name="gps", latitude=1.0)
     assert location.to_json() == {"latitude": 1.0, "source_name": "gps"}
+    # A field under both its names: the later key wins, null included, as in TTS.
+    at, moment = "2024-01-02T03:04:05Z", dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+    assert Location.from_json({"fixedAt": None, "fixed_at": at}).fixed_at == moment
+    assert Location.from_json({"fixed_at": at, "fixedAt": None}).fixed_at is None
+    assert Location.from_json({"source_name": "a", "origin": "b"}).source_name == "b"
 
 
 @pytest.mark.parametrize(
