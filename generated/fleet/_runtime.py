@@ -1153,9 +1153,8 @@ class ProtoEnum(enum.IntEnum):
             member._name_ = name
             member._value_ = int(member)
             member._out_ = name
-            if (
-                len(cache) < _UNKNOWN_NAMES_CACHED
-            ):  # a server can send any number of them
+            # A server can send any number of names: past the bound, none is kept.
+            if len(cache) < _UNKNOWN_NAMES_CACHED:
                 cache[name] = member
         return member
 
