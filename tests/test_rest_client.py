@@ -266,6 +266,9 @@ def test_text_utf8_cannot_carry_is_named_before_any_request(
     """A str with a lone surrogate (as os.fsdecode makes of a stray byte), in the path,
     the query or the body: an EncodeError naming it, not a UnicodeEncodeError."""
     end_device, device_ids = modules["end_device"].EndDevice, ids(modules)
+    unknown_version = end_device.from_json(
+        {"lorawan_version": "\udcff"}
+    ).lorawan_version
     calls: dict[str, Callable[[Any], Awaitable[Any]]] = {
         "end_device_ids.device_id": lambda c: resolve(
             c.end_device_registry.get(application_id="app1", device_id="dev\udcff")
@@ -280,6 +283,13 @@ def test_text_utf8_cannot_carry_is_named_before_any_request(
             c.end_device_registry.update(
                 end_device=end_device(ids=device_ids, name="n\udcff"),
                 field_mask=["name"],
+            )
+        ),
+        # An enum value decoded from an unknown name is written back as that name.
+        "end_device.lorawan_version": lambda c: resolve(
+            c.ns_end_device_registry.set(
+                end_device=end_device(ids=device_ids, lorawan_version=unknown_version),
+                field_mask=["lorawan_version"],
             )
         ),
     }

@@ -525,8 +525,13 @@ def wrong_type_error(message: Message) -> EncodeError | None:
             if optional:
                 continue
         elif value.__class__ is hint:  # the usual values, checked without a search
-            if (kind == _ATOMIC and (hint is not int or -_SHOWN < value < _SHOWN)) or (
-                kind == _TEXT and value.isascii()
+            if (
+                (kind == _ATOMIC and (hint is not int or -_SHOWN < value < _SHOWN))
+                or (kind == _TEXT and value.isascii())
+                or (
+                    kind == _ENUM
+                    and (type(value._out_) is int or value._out_.isascii())
+                )
             ):
                 continue
             if kind == _MESSAGE:
@@ -549,10 +554,11 @@ def _wrong_inside(message: Message, path: str) -> EncodeError | None:
 
 
 # What wrong_type_error searches in a value of its field's own type: nothing (an atomic
-# value), a str unless it is ASCII, a message's fields, anything else (lists, maps,
-# Struct values) in full. A oneof's slot holds a member of its own type.
-_ATOMIC, _TEXT, _MESSAGE, _SEARCHED, _ONEOF = range(5)
-_ATOMIC_TYPES = (int, float, bytes, _dt.datetime, _dt.timedelta)  # bools, enums too
+# value), a str unless it is ASCII, an enum's text unless it is ASCII (an unknown name
+# is written as it came), a message's fields, anything else (lists, maps, Struct
+# values) in full. A oneof's slot holds a member of its own type.
+_ATOMIC, _TEXT, _ENUM, _MESSAGE, _SEARCHED, _ONEOF = range(6)
+_ATOMIC_TYPES = (int, float, bytes, _dt.datetime, _dt.timedelta)  # bools too
 
 # Per message class: each slot, its JSON key, its annotation without `| None` (a
 # oneof's: the oneof's name), its kind (above) and whether None was in the annotation.
@@ -572,6 +578,8 @@ def _slot_hints(cls: type[Message]) -> tuple[tuple[str, str, Any, int, bool], ..
         hint, optional = _without_none(annotations[slot])
         if not isinstance(hint, type):  # list[T], dict[K, V], Any
             kind = _SEARCHED
+        elif issubclass(hint, ProtoEnum):
+            kind = _ENUM
         elif issubclass(hint, _ATOMIC_TYPES):
             kind = _ATOMIC
         elif issubclass(hint, Message):
@@ -653,6 +661,9 @@ def _wrong_value(value: Any, hint: Any, path: str) -> EncodeError | None:
     if origin is None and _takes(hint, value):
         if isinstance(value, str):
             return _not_utf8(value, path)
+        if isinstance(value, ProtoEnum):  # an unknown name is written as it came
+            text = value._out_
+            return _not_utf8(text, path) if isinstance(text, str) else None
         if isinstance(value, int):
             return _unwritable_int(value, path, as_float=hint is float)
         return _wrong_inside(value, path) if isinstance(value, Message) else None
