@@ -192,6 +192,35 @@ def test_ints_json_cannot_write_are_encode_errors(message: Any, error: str) -> N
     assert str(raised.value).startswith(error)
 
 
+@pytest.mark.parametrize(
+    ("message", "error"),
+    [
+        (Tracker(uplinks=-1), "uplinks: -1 is out of range for uint64 [0, 1844674407"),
+        (
+            Tracker(clock_drift=2**63),
+            "clock_drift: 9223372036854775808 is out of range",
+        ),
+        (Tracker(battery_percent=2**32), "battery_percent: 4294967296 is out of range"),
+        (
+            Tracker(counters_by_port={2**32: 1}),
+            "counters_by_port[4294967296]: 4294967296",
+        ),
+        (Tracker(counters_by_port={1: -1}), "counters_by_port[1]: -1 is out of range"),
+        (Tracker(last_fault=Fault(code=2**32)), "last_fault.code: 4294967296 is out"),
+    ],
+    ids=["uint32", "int64", "UInt32Value", "map key", "map value", "nested"],
+)
+def test_integers_out_of_range_are_named_by_the_clients_search(
+    message: Any, error: str
+) -> None:
+    """What a client checks before sending; to_json() itself writes them as they are
+    (the server refuses them), since checking each would cost every encode."""
+    message.to_json()
+    found = rt.wrong_type_error(message)
+    assert found is not None and str(found).startswith(error)
+    assert rt.wrong_type_error(Tracker(uplinks=2**64 - 1, clock_drift=-(2**63))) is None
+
+
 def test_hex_bytes_are_upper_case_and_accept_either_case_or_base64() -> None:
     ids = TrackerIdentifiers(dev_eui=EUI, dev_addr=bytes.fromhex("26000001"))
     assert ids.to_json() == {"dev_eui": "70B3D57ED000ABCD", "dev_addr": "26000001"}

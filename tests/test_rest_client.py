@@ -365,6 +365,18 @@ def test_values_of_the_wrong_type_are_named_before_any_request(
         "limit: expected int, got list [10, 10]": lambda c: resolve(
             c.end_device_registry.list(application_id="app1", limit=[10, 10])
         ),
+        # Before: sent, for the server to refuse; the query's and the body's checks
+        # know each integer field's proto type.
+        "limit: 4294967296 is out of range for uint32 [0, 4294967295]": lambda c: (
+            resolve(c.end_device_registry.list(application_id="app1", limit=2**32))
+        ),
+        "end_device.downlink_margin: -2147483649 is out of range for int32 "
+        "[-2147483648, 2147483647]": lambda c: resolve(
+            c.ns_end_device_registry.set(
+                end_device=end_device(ids=device_ids, downlink_margin=-(2**31) - 1),
+                field_mask=["downlink_margin"],
+            )
+        ),
         # Before: a ValueError from str(), which refuses ints of over 4,300 digits.
         "limit: an int of 16610 bits is past the digits str() writes": lambda c: (
             resolve(c.end_device_registry.list(application_id="app1", limit=10**5000))

@@ -22,7 +22,17 @@ import types
 import typing
 import warnings
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, NoReturn, Self, TypeVar
+from typing import (
+    TYPE_CHECKING,
+    Annotated,
+    Any,
+    ClassVar,
+    Generic,
+    NoReturn,
+    Self,
+    TypeAlias,
+    TypeVar,
+)
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -524,9 +534,13 @@ def wrong_type_error(message: Message) -> EncodeError | None:
         elif value is None:
             if optional:
                 continue
+        elif kind == _INTEGER:
+            limits = hint.__metadata__[0]
+            if value.__class__ is int and limits.low <= value <= limits.high:
+                continue
         elif value.__class__ is hint:  # the usual values, checked without a search
             if (
-                (kind == _ATOMIC and (hint is not int or -_SHOWN < value < _SHOWN))
+                kind == _ATOMIC
                 or (kind == _TEXT and value.isascii())
                 or (
                     kind == _ENUM
@@ -554,10 +568,11 @@ def _wrong_inside(message: Message, path: str) -> EncodeError | None:
 
 
 # What wrong_type_error searches in a value of its field's own type: nothing (an atomic
-# value), a str unless it is ASCII, an enum's text unless it is ASCII (an unknown name
-# is written as it came), a message's fields, anything else (lists, maps, Struct
-# values) in full. A oneof's slot holds a member of its own type.
-_ATOMIC, _TEXT, _ENUM, _MESSAGE, _SEARCHED, _ONEOF = range(6)
+# value, an int within its proto type's range), a str unless it is ASCII, an enum's
+# text unless it is ASCII (an unknown name is written as it came), a message's fields,
+# anything else (lists, maps, Struct values) in full. A oneof's slot holds a member of
+# its own type.
+_ATOMIC, _INTEGER, _TEXT, _ENUM, _MESSAGE, _SEARCHED, _ONEOF = range(7)
 _ATOMIC_TYPES = (int, float, bytes, _dt.datetime, _dt.timedelta)  # bools too
 
 # Per message class: each slot, its JSON key, its annotation without `| None` (a
@@ -566,7 +581,7 @@ _SLOT_HINTS: dict[type[Message], tuple[tuple[str, str, Any, int, bool], ...]] = 
 
 
 def _slot_hints(cls: type[Message]) -> tuple[tuple[str, str, Any, int, bool], ...]:
-    annotations = typing.get_type_hints(cls)
+    annotations = typing.get_type_hints(cls, include_extras=True)
     keys = {attribute: segment for segment, attribute in cls._PATH_ATTRIBUTES.items()}
     oneofs = {slot: oneof for oneof, slot in cls._ONEOF_SLOTS.items()}
     bare = issubclass(cls, WrapperMessage)  # its value is written without a key
@@ -576,7 +591,9 @@ def _slot_hints(cls: type[Message]) -> tuple[tuple[str, str, Any, int, bool], ..
             hints.append((slot, "", oneofs[slot], _ONEOF, True))
             continue
         hint, optional = _without_none(annotations[slot])
-        if not isinstance(hint, type):  # list[T], dict[K, V], Any
+        if typing.get_origin(hint) is Annotated:  # an integer type
+            kind = _INTEGER
+        elif not isinstance(hint, type):  # list[T], dict[K, V], Any
             kind = _SEARCHED
         elif issubclass(hint, ProtoEnum):
             kind = _ENUM
@@ -623,23 +640,31 @@ def wrong_field_value(
 
 
 def _field_hints(cls: type[Message]) -> dict[str, tuple[Any, Any]]:
-    annotations = typing.get_type_hints(cls)
+    annotations = typing.get_type_hints(cls, include_extras=True)
     hints = {}
     for attribute in cls._PATH_ATTRIBUTES.values():
         member = getattr(cls, attribute, None)
         if isinstance(member, property):  # a oneof member or a deprecated field
-            hint = typing.get_type_hints(member.fget)["return"]
+            hint = typing.get_type_hints(member.fget, include_extras=True)["return"]
         else:
             hint = annotations[attribute]
         hint = _without_none(hint)[0]
-        is_list = typing.get_origin(hint) is list
-        hints[attribute] = (hint, typing.get_args(hint)[0] if is_list else None)
+        element = typing.get_args(hint)[0] if typing.get_origin(hint) is list else None
+        # An element of an integer type is checked by _wrong_value, with its range.
+        hints[attribute] = (hint, element if isinstance(element, type) else None)
     _FIELD_HINTS[cls] = hints
     return hints
 
 
 def _wrong_value(value: Any, hint: Any, path: str) -> EncodeError | None:
     origin, arguments = typing.get_origin(hint), typing.get_args(hint)
+    if origin is Annotated:  # an integer type, with its range
+        limits = arguments[1]
+        wrong = _wrong_value(value, arguments[0], path)
+        if wrong is None and not limits.low <= value <= limits.high:
+            problem = f"{_number_text(value)} is out of range for {limits.name}"
+            return EncodeError(value, f"{problem} [{limits.low}, {limits.high}]", path)
+        return wrong
     if origin is types.UnionType or origin is typing.Union:  # a field's `T | None`
         if value is None:
             return None
@@ -743,7 +768,9 @@ def _in_map(path: str, map_key: Any) -> str:
 
 
 def _type_text(hint: Any) -> str:
-    """`dict[str, Location]`, as the annotation reads."""
+    """`dict[str, Location]`, as the annotation reads (an integer type's as `int`)."""
+    if typing.get_origin(hint) is Annotated:
+        return _type_text(typing.get_args(hint)[0])
     arguments = typing.get_args(hint)
     if not arguments:
         return getattr(hint, "__name__", str(hint))
@@ -874,6 +901,27 @@ _INT32 = (-(2**31), 2**31 - 1)
 _UINT32 = (0, 2**32 - 1)
 _INT64 = (-(2**63), 2**63 - 1)
 _UINT64 = (0, 2**64 - 1)
+
+
+class IntRange:
+    """A proto integer type's range, carried by its annotation below, for the checks
+    of what a client sends."""
+
+    __slots__ = ("high", "low", "name")
+
+    def __init__(self, name: str, bounds: tuple[int, int]) -> None:
+        self.name = name
+        self.low, self.high = bounds
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+# The annotations of integer fields: an int to type checkers, with its proto range.
+Int32: TypeAlias = Annotated[int, IntRange("int32", _INT32)]
+UInt32: TypeAlias = Annotated[int, IntRange("uint32", _UINT32)]
+Int64: TypeAlias = Annotated[int, IntRange("int64", _INT64)]
+UInt64: TypeAlias = Annotated[int, IntRange("uint64", _UINT64)]
 
 
 def string(value: Any, key: str) -> str:

@@ -400,7 +400,7 @@ class Fault(_rt.Message):
     PATHS: _typing.ClassVar[FaultPaths] = FaultPaths("")
     message: str
     cause: Fault | None
-    code: int
+    code: _rt.UInt32
     """Declared after `cause`, so TTS's path lists drop it below `cause`."""
     attributes: dict[str, _typing.Any] | None
 
@@ -409,7 +409,7 @@ class Fault(_rt.Message):
         *,
         message: str = "",
         cause: Fault | None = None,
-        code: int = 0,
+        code: _rt.UInt32 = 0,
         attributes: dict[str, _typing.Any] | None = None,
     ) -> None:
         self.message = message
@@ -457,9 +457,9 @@ class FrequencyValue(_rt.WrapperMessage):
     __slots__ = _SLOTS
     _FULL_NAME = "acme.fleet.v1.FrequencyValue"
     PATHS: _typing.ClassVar[FrequencyValuePaths] = FrequencyValuePaths("")
-    value: int
+    value: _rt.UInt64
 
-    def __init__(self, *, value: int = 0) -> None:
+    def __init__(self, *, value: _rt.UInt64 = 0) -> None:
         self.value = value
 
     @staticmethod
@@ -542,7 +542,7 @@ class Location(_rt.Message):
     PATHS: _typing.ClassVar[LocationPaths] = LocationPaths("")
     latitude: float
     longitude: float
-    altitude: int
+    altitude: _rt.Int32
     accuracy: float
     source_name: str
     """An explicit JSON name, accepted on input beside the proto name."""
@@ -553,7 +553,7 @@ class Location(_rt.Message):
         *,
         latitude: float = 0.0,
         longitude: float = 0.0,
-        altitude: int = 0,
+        altitude: _rt.Int32 = 0,
         accuracy: float = 0.0,
         source_name: str = "",
         fixed_at: _dt.datetime | None = None,
@@ -644,16 +644,16 @@ class Tracker(_rt.Message):
     last_nonce: bytes
     address_prefixes: list[bytes]
     last_payload: bytes
-    battery_percent: int | None
-    uplinks: int
-    clock_drift: int
-    temperature: int
-    offset: int
-    checksum: int
-    serial: int
-    rssi: int
-    snr_total: int
-    counters_by_port: dict[int, int]
+    battery_percent: _rt.UInt32 | None
+    uplinks: _rt.UInt64
+    clock_drift: _rt.Int64
+    temperature: _rt.Int32
+    offset: _rt.Int64
+    checksum: _rt.UInt32
+    serial: _rt.UInt64
+    rssi: _rt.Int32
+    snr_total: _rt.Int64
+    counters_by_port: dict[_rt.UInt32, _rt.UInt64]
     flags: dict[bool, str]
     scores: list[float]
     bands: list[Band]
@@ -664,10 +664,10 @@ class Tracker(_rt.Message):
     visible_paths: list[str] | None
     ratio: float | None
     voltage: float | None
-    delta: int | None
-    uptime: int | None
-    balance: int | None
-    sequence: int | None
+    delta: _rt.Int64 | None
+    uptime: _rt.UInt64 | None
+    balance: _rt.Int32 | None
+    sequence: _rt.UInt32 | None
     online: bool | None
     nickname: str | None
     token: bytes | None
@@ -697,16 +697,16 @@ class Tracker(_rt.Message):
         firmware_url: str | None = None,
         firmware_image: bytes | None = None,
         firmware_ftp: str | None = None,
-        battery_percent: int | None = None,
-        uplinks: int = 0,
-        clock_drift: int = 0,
-        temperature: int = 0,
-        offset: int = 0,
-        checksum: int = 0,
-        serial: int = 0,
-        rssi: int = 0,
-        snr_total: int = 0,
-        counters_by_port: dict[int, int] | None = None,
+        battery_percent: _rt.UInt32 | None = None,
+        uplinks: _rt.UInt64 = 0,
+        clock_drift: _rt.Int64 = 0,
+        temperature: _rt.Int32 = 0,
+        offset: _rt.Int64 = 0,
+        checksum: _rt.UInt32 = 0,
+        serial: _rt.UInt64 = 0,
+        rssi: _rt.Int32 = 0,
+        snr_total: _rt.Int64 = 0,
+        counters_by_port: dict[_rt.UInt32, _rt.UInt64] | None = None,
         flags: dict[bool, str] | None = None,
         scores: list[float] | None = None,
         bands: list[Band] | None = None,
@@ -717,10 +717,10 @@ class Tracker(_rt.Message):
         visible_paths: list[str] | None = None,
         ratio: float | None = None,
         voltage: float | None = None,
-        delta: int | None = None,
-        uptime: int | None = None,
-        balance: int | None = None,
-        sequence: int | None = None,
+        delta: _rt.Int64 | None = None,
+        uptime: _rt.UInt64 | None = None,
+        balance: _rt.Int32 | None = None,
+        sequence: _rt.UInt32 | None = None,
         online: bool | None = None,
         nickname: str | None = None,
         token: bytes | None = None,
@@ -1308,10 +1308,10 @@ class TrackerSettings_DynamicMode_Limits(_rt.Message):
     PATHS: _typing.ClassVar[TrackerSettings_DynamicMode_LimitsPaths] = (
         TrackerSettings_DynamicMode_LimitsPaths("")
     )
-    min: int
-    max: int
+    min: _rt.UInt32
+    max: _rt.UInt32
 
-    def __init__(self, *, min: int = 0, max: int = 0) -> None:
+    def __init__(self, *, min: _rt.UInt32 = 0, max: _rt.UInt32 = 0) -> None:
         self.min = min
         self.max = max
 
@@ -1351,11 +1351,14 @@ class TrackerSettings_StaticMode(_rt.Message):
     PATHS: _typing.ClassVar[TrackerSettings_StaticModePaths] = (
         TrackerSettings_StaticModePaths("")
     )
-    spreading_factor: int
-    channels: list[int]
+    spreading_factor: _rt.UInt32
+    channels: list[_rt.UInt64]
 
     def __init__(
-        self, *, spreading_factor: int = 0, channels: list[int] | None = None
+        self,
+        *,
+        spreading_factor: _rt.UInt32 = 0,
+        channels: list[_rt.UInt64] | None = None,
     ) -> None:
         self.spreading_factor = spreading_factor
         self.channels = [] if channels is None else channels

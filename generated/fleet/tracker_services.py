@@ -214,8 +214,8 @@ class ListTrackersRequest(_rt.Message):
     field_mask: list[str] | None
     order: str
     """Order by this field; prefix with - for descending order."""
-    limit: int
-    page: int
+    limit: _rt.UInt32
+    page: _rt.UInt32
     tags: list[str]
 
     def __init__(
@@ -224,8 +224,8 @@ class ListTrackersRequest(_rt.Message):
         application_ids: ApplicationIdentifiers | None = None,
         field_mask: list[str] | None = None,
         order: str = "",
-        limit: int = 0,
-        page: int = 0,
+        limit: _rt.UInt32 = 0,
+        page: _rt.UInt32 = 0,
         tags: list[str] | None = None,
     ) -> None:
         self.application_ids = application_ids
@@ -381,10 +381,13 @@ class StreamEventsRequest(_rt.Message):
     _FULL_NAME = "acme.fleet.v1.StreamEventsRequest"
     PATHS: _typing.ClassVar[StreamEventsRequestPaths] = StreamEventsRequestPaths("")
     identifiers: list[TrackerIdentifiers]
-    tail: int
+    tail: _rt.UInt32
 
     def __init__(
-        self, *, identifiers: list[TrackerIdentifiers] | None = None, tail: int = 0
+        self,
+        *,
+        identifiers: list[TrackerIdentifiers] | None = None,
+        tail: _rt.UInt32 = 0,
     ) -> None:
         self.identifiers = [] if identifiers is None else identifiers
         self.tail = tail
@@ -596,7 +599,7 @@ if _typing.TYPE_CHECKING:
         """Keyword arguments of stream()."""
 
         identifiers: list[TrackerIdentifiers]
-        tail: int
+        tail: _rt.UInt32
 
     class TrackerRegistryCreateFields(_typing.TypedDict, total=False):
         """Keyword arguments of create()."""
@@ -622,8 +625,8 @@ if _typing.TYPE_CHECKING:
             _typing.Iterable[TrackerRegistryListPath | _rt.FieldPath] | _rt.AllPaths
         )
         order: str
-        limit: int
-        page: int
+        limit: _rt.UInt32
+        page: _rt.UInt32
         tags: list[str]
         application_id: str
 
