@@ -1202,6 +1202,9 @@ class ProtoEnum(enum.IntEnum):
     @classmethod
     def _unknown_name(cls, name: str) -> Any:
         """An unknown string keeps its text; its number, below int32, comes from it."""
+        known = _ENUM_INPUTS[cls].get(name)
+        if known is not None:  # a name (or alias) the enum has: its own member
+            return known
         cache = _UNKNOWN_NAMES.setdefault(cls, {})
         member = cache.get(name)
         if member is None:
