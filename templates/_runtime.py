@@ -1294,9 +1294,7 @@ def timestamp(value: Any, key: str) -> _dt.datetime:
             return _dt.datetime.fromisoformat(value)
         except ValueError:
             pass
-    if type(value) is not str:
-        bad(value, _TIMESTAMP_FORM, key)
-    match = _TIMESTAMP.fullmatch(value)
+    match = _TIMESTAMP.fullmatch(value) if type(value) is str else None
     if match is None:
         bad(value, _TIMESTAMP_FORM, key)
     year, month, day, hour, minute, second, fraction = match.groups()
