@@ -15,12 +15,11 @@ RUNTIME_FILES = ("_runtime.py", "_http.py")
 MESSAGE_METHODS = {
     "_decode": "message decoders (`_decode`)",
     "_to_json": "message encoders (`_to_json`)",
-    "__init__": "message `__init__`s",
 }
-# The fewest lines a field takes in this design: its annotation, its `__init__` parameter and
-# assignment, and two lines each to decode (`v = data.get(...)`, the store) and to encode
-# (`if self.x:`, the store).
-LINES_PER_FIELD = 7
+# The fewest lines a field takes in this design: its annotation with its default (the
+# runtime writes `__init__` from it), and two lines each to decode (`v = data.get(...)`,
+# the store) and to encode (`if self.x:`, the store).
+LINES_PER_FIELD = 5
 
 
 def line_kinds(source: str) -> list[str]:
@@ -124,9 +123,7 @@ def _type_checking_kind(node: ast.stmt) -> str:
 def _mark_message(kinds: list[str], cls: ast.ClassDef) -> None:
     for item in cls.body:
         if isinstance(item, ast.FunctionDef):
-            kind = MESSAGE_METHODS.get(
-                item.name, "message accessors (oneof members, deprecated fields)"
-            )
+            kind = MESSAGE_METHODS.get(item.name, "message `which_` methods (oneofs)")
             _mark(kinds, item, kind)
     for item, following in zip(cls.body, cls.body[1:], strict=False):
         if _is_field(item):
@@ -174,9 +171,9 @@ def run(context: Context) -> str:
             "|---|---|---|",
             *rows,
             "",
-            f"A field takes at least {LINES_PER_FIELD} lines in this design: its annotation, its",
-            "`__init__` parameter and assignment, and two lines each in the straight-line",
-            "decoder and encoder. At that floor the fields alone take"
+            f"A field takes at least {LINES_PER_FIELD} lines in this design: its annotation with",
+            "its default, and two lines each in the straight-line decoder and encoder (the",
+            "runtime writes `__init__` from the annotations). At that floor the fields alone take"
             f" {LINES_PER_FIELD * fields:,} lines; with the",
             f"services ({services:,}: clients, RPC tables, allowed paths, keyword types) and",
             f"the path classes that is {floor:,}, before any class header or blank line.",

@@ -39,8 +39,9 @@ class PyField:
     map_key: Codec | None
     annotation: str  # full annotation of the attribute
     default: str  # the attribute's value when unset
-    parameter: str  # the __init__ parameter, e.g. "name: str = ''"
-    init_value: str  # what __init__ assigns, from the parameter
+    # What the class body gives the field: its default, or the runtime's marker of a
+    # fresh container (the runtime's metaclass writes __init__ from these).
+    class_default: str
     oneof: str | None
     deprecated: bool
     doc: str  # escaped for a docstring
@@ -87,6 +88,8 @@ class PyMessage:
     segments_words: tuple[str, ...]
     # (proto name, attribute) where the two differ: a keyword, or the base class's API.
     renamed: tuple[tuple[str, str], ...]
+    # (path segment, property) of each deprecated field: the property warns when set.
+    deprecated: tuple[tuple[str, str], ...]
     # (JSON name, proto name) where an explicit json_name differs from lowerCamel.
     json_names: tuple[tuple[str, str], ...]
     paths_class: str

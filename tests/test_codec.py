@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import json
 import math
 import pickle
@@ -912,6 +913,43 @@ def test_deprecated_fields_are_silent_when_unset_or_decoded() -> None:
         tracker.label = ""  # the zero value: the field is unset
         tracker.firmware_ftp = None
         assert Tracker(label="", firmware_ftp=None) == tracker == Tracker()
+
+
+def test_messages_init_is_written_from_the_fields_the_body_declares() -> None:
+    signature = inspect.signature(Tracker)
+    assert list(signature.parameters)[:5] == [
+        "ids", "created_at", "updated_at", "name", "label"
+    ]  # fmt: skip
+    assert {p.kind for p in signature.parameters.values()} == {
+        inspect.Parameter.KEYWORD_ONLY
+    }
+    assert signature.parameters["uplinks"].annotation == "_rt.UInt64"
+    assert signature.parameters["uplinks"].default == 0
+    with pytest.raises(TypeError, match=r"Tracker\.__init__\(\) got an unexpected"):
+        Tracker(uplink=1)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="positional"):
+        Location(1.0)  # type: ignore[call-arg]
+    # Containers are fresh per message; they and enums take None for their default.
+    first, second = Tracker(), Tracker(scores=None, band=None)  # type: ignore[arg-type]
+    first.scores.append(1.0)
+    first.attributes["a"] = "b"
+    assert (second.scores, second.attributes, second.band) == ([], {}, Band(0))
+    with pytest.warns(DeprecationWarning) as caught:
+        Tracker(label="old")
+    assert caught[0].filename == __file__  # from the written __init__ too
+
+
+def test_oneof_members_are_properties_over_their_oneofs_slot() -> None:
+    tracker = Tracker(firmware_url="https://x")
+    tracker.firmware_image = None  # not the member that is set: nothing changes
+    assert (tracker.firmware_url, tracker.which_firmware()) == (
+        "https://x",
+        "firmware_url",
+    )
+    tracker.firmware_image = b"\x01"
+    assert (tracker.firmware_url, tracker.firmware_image) == (None, b"\x01")
+    tracker.firmware_image = None
+    assert tracker.which_firmware() is None and tracker == Tracker()
 
 
 def test_keywords_and_reprs() -> None:

@@ -223,21 +223,17 @@ def test_imports_are_relative_sorted_and_only_what_is_used(tmp_path: Path) -> No
     assert devices.uses_datetime and devices.uses_typing and devices.uses_runtime
     device = next(m for m in devices.messages if m.class_name == "Device")
     fields = {f.attribute: f for f in device.fields}
-    assert (
-        fields["lorawan_version"].parameter
-        == "lorawan_version: MACVersion | None = None"
-    )
-    assert (
-        fields["lorawan_version"].init_value
-        == "MACVersion_ZERO if lorawan_version is None else lorawan_version"
-    )
-    assert fields["attributes"].init_value == "{} if attributes is None else attributes"
-    assert fields["name"].parameter == 'name: str = ""' and fields["name"].deprecated
+    # What the class body gives each field, for the runtime to write __init__ from.
+    assert fields["lorawan_version"].class_default == "MACVersion_ZERO"
+    assert fields["attributes"].class_default == "_rt.EMPTY_DICT"
+    assert fields["attributes"].default == "{}"  # what the decoder gives an absent one
+    assert fields["name"].class_default == '""' and fields["name"].deprecated
     # A deprecated field's value lives in a private slot behind a warning property.
     assert fields["name"].slot == "_name" and fields["attributes"].slot == "attributes"
     assert fields["data"].slot == "_provisioning"  # a oneof member's, in its oneof's
-    assert fields["name"].doc == "Friendly name.\n\n        Deprecated."
+    assert fields["name"].doc == "Friendly name.\n\n    Deprecated."
     assert ("name", "_name") in device.renamed
+    assert device.deprecated == (("name", "name"),)
     assert [o.name for o in device.oneofs] == ["provisioning"]
     # The child's own path class is reused where its paths are the same.
     node = next(n for n in devices.path_nodes if n.class_name == "DevicePaths")

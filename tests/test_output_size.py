@@ -26,11 +26,11 @@ class Thing(_rt.Message):
     """A thing."""
 
     PATHS: _typing.ClassVar[ThingPaths] = ThingPaths("")
-    name: str
+    name: str = ""
     """Its name."""
 
-    def __init__(self, *, name: str = "") -> None:
-        self.name = name
+    def which_kind(self) -> str | None:
+        return None
 
     @staticmethod
     def _decode(data, key=""):
@@ -38,10 +38,6 @@ class Thing(_rt.Message):
 
     def _to_json(self):
         return {}
-
-    @property
-    def label(self) -> str:
-        return self.name
 
 
 if _typing.TYPE_CHECKING:
@@ -66,14 +62,13 @@ def test_each_line_is_counted_under_the_construct_that_holds_it() -> None:
         "other": 2,  # the module's comment and `if _typing.TYPE_CHECKING:`
         "imports": 1,
         "`__all__`": 3,
-        "blank lines": 15,
+        "blank lines": 14,
         "field-mask path classes": 2,
         "message class headers": 3,
         "message field annotations": 2,
-        "message `__init__`s": 2,
         "message decoders (`_decode`)": 3,
         "message encoders (`_to_json`)": 2,
-        "message accessors (oneof members, deprecated fields)": 3,
+        "message `which_` methods (oneofs)": 2,
         "allowed paths: `Literal` types": 1,
         "request keyword types (`TypedDict`)": 2,
         "allowed paths: tuples and checks": 2,

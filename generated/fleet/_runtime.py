@@ -28,6 +28,7 @@ from typing import (
     Any,
     ClassVar,
     Generic,
+    Literal,
     NoReturn,
     Self,
     TypeAlias,
@@ -213,12 +214,236 @@ class _PathList:
         return paths
 
 
-class Message:
+class FieldTable(typing.NamedTuple):
+    """A message's fields, from `field_table`: the slots (fields outside oneofs, then
+    one per oneof), the JSON keys, path segment -> attribute, oneof -> slot, and the
+    deprecated fields' segments -> the property that warns."""
+
+    slots: tuple[str, ...]
+    keys: frozenset[str]
+    path_attributes: dict[str, str]
+    oneof_slots: dict[str, str]
+    deprecated: Mapping[str, str]
+
+
+def field_table(
+    segments: str,
+    renamed: Mapping[str, str] | None = None,
+    deprecated: Mapping[str, str] | None = None,
+) -> FieldTable:
+    """A message's names, from each field's path segment in declaration order (a oneof
+    member's is `oneof.member`) and the names that differ from the default (a field's
+    attribute from its name, a oneof's slot from `_oneof`). A deprecated field outside
+    oneofs is renamed to its slot, behind the property `deprecated` names."""
+    renamed = renamed or {}
+    slots: list[str] = []
+    keys: list[str] = []
+    attributes: dict[str, str] = {}
+    oneof_slots: dict[str, str] = {}
+    for segment in segments.split():
+        oneof, _, name = segment.rpartition(".")
+        attributes[segment] = renamed.get(name, name)
+        keys.append(name)
+        if oneof:
+            oneof_slots.setdefault(oneof, renamed.get(oneof, f"_{oneof}"))
+        else:
+            slots.append(attributes[segment])
+    return FieldTable(
+        (*slots, *oneof_slots.values()),
+        frozenset(keys),
+        attributes,
+        oneof_slots,
+        deprecated or {},
+    )
+
+
+def private_slot(*, init: Literal[False] = False) -> Any:
+    """What a message's body gives a slot that is not an `__init__` parameter: a oneof's
+    (member, value), or a deprecated field's value (a field specifier to type checkers,
+    for `dataclass_transform`)."""
+    return _PRIVATE_SLOT
+
+
+_PRIVATE_SLOT: Any = object()
+# A repeated or map field's default: a fresh empty list or dict per message.
+EMPTY_LIST: Any = object()
+EMPTY_DICT: Any = object()
+
+
+@typing.dataclass_transform(kw_only_default=True, field_specifiers=(private_slot,))
+class _MessageType(type):
+    """The metaclass of messages. As dataclasses do from annotations, it makes a
+    message's slots, keyword-only `__init__` and properties (oneof members, deprecated
+    fields) from its `_FIELDS` (see field_table) and the defaults its body gives."""
+
+    def __new__(
+        mcls, name: str, bases: tuple[type, ...], namespace: dict[str, Any]
+    ) -> _MessageType:
+        table: FieldTable | None = namespace.get("_FIELDS")
+        if table is None:  # a base class, or a message of the runtime's own
+            return super().__new__(mcls, name, bases, namespace)
+        fields = _declared_fields(table)
+        defaults = {field.attribute: namespace.pop(field.attribute) for field in fields}
+        for slot in table.slots:
+            namespace.pop(slot, None)  # a private_slot()
+        full_name = namespace["_FULL_NAME"]
+        namespace.update(
+            __slots__=table.slots,
+            _SLOTS=table.slots,
+            _KEYS=table.keys,
+            _PATH_ATTRIBUTES=table.path_attributes,
+            _ONEOF_SLOTS=table.oneof_slots,
+            __init__=_LazyInit(full_name, fields, defaults, namespace),
+        )
+        for field in fields:
+            if field.oneof or field.deprecated:
+                namespace[field.attribute] = _made_property(full_name, field, defaults)
+        return super().__new__(mcls, name, bases, namespace)
+
+
+class _DeclaredField(typing.NamedTuple):
+    attribute: str  # the __init__ parameter
+    slot: str
+    name: str  # the proto name
+    oneof: str
+    deprecated: bool
+
+
+def _declared_fields(table: FieldTable) -> tuple[_DeclaredField, ...]:
+    fields = []
+    for segment, attribute in table.path_attributes.items():
+        oneof, _, name = segment.rpartition(".")
+        slot = table.oneof_slots[oneof] if oneof else attribute
+        public = table.deprecated.get(segment, attribute)
+        fields.append(
+            _DeclaredField(public, slot, name, oneof, segment in table.deprecated)
+        )
+    return tuple(fields)
+
+
+class _LazyInit:
+    """A message's `__init__`, written at its first use: compiling them all at import
+    would take longer than importing the modules does."""
+
+    def __init__(
+        self,
+        full_name: str,
+        fields: tuple[_DeclaredField, ...],
+        defaults: Mapping[str, Any],
+        namespace: Mapping[str, Any],
+    ) -> None:
+        self._made = (full_name, fields, defaults)
+        annotations = namespace.get("__annotations__", {})
+        self._annotations = {f.attribute: annotations.get(f.attribute) for f in fields}
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._owner = owner
+
+    def __get__(self, instance: object, owner: type) -> Callable[..., None]:
+        init = _made_init(self._owner.__name__, *self._made)
+        # For help() and inspect.signature, as a written __init__ would have them.
+        init.__annotations__ = {**self._annotations, "return": "None"}
+        type.__setattr__(self._owner, "__init__", init)  # later calls go straight to it
+        return init if instance is None else types.MethodType(init, instance)
+
+
+def _made_init(
+    class_name: str,
+    full_name: str,
+    fields: tuple[_DeclaredField, ...],
+    defaults: Mapping[str, Any],
+) -> Callable[..., None]:
+    """`__init__` written out, as dataclasses write theirs: a statement per field."""
+    scope: dict[str, Any] = {
+        "__rt_check_one_of": check_one_of,
+        "__rt_deprecated": deprecated,
+    }
+    parameters: dict[str, Any] = {}  # each parameter's default
+    lines = []
+    for field in fields:
+        name, default = field.attribute, defaults[field.attribute]
+        parameters[name] = default
+        if field.oneof:
+            continue
+        # A container (fresh per message) or an enum also takes None for its default.
+        if default is EMPTY_LIST or default is EMPTY_DICT:
+            empty = "[]" if default is EMPTY_LIST else "{}"
+            lines.append(f"self.{field.slot} = {empty} if {name} is None else {name}")
+            parameters[name] = None
+        elif isinstance(default, ProtoEnum):
+            scope[f"__rt_zero_{name}"] = default
+            lines.append(
+                f"self.{field.slot} = __rt_zero_{name} if {name} is None else {name}"
+            )
+            parameters[name] = None
+        else:
+            lines.append(f"self.{field.slot} = {name}")
+    oneofs: dict[str, list[_DeclaredField]] = {}
+    for field in fields:
+        if field.oneof:
+            oneofs.setdefault(field.oneof, []).append(field)
+    for oneof, members in oneofs.items():
+        given = ", ".join(f"{m.name!r}: {m.attribute}" for m in members)
+        lines.append(
+            f"self.{members[0].slot} = "
+            f"__rt_check_one_of({class_name!r}, {oneof!r}, {{{given}}})"
+        )
+    for field in fields:
+        if field.deprecated:
+            has_presence = defaults[field.attribute] is None
+            test = f"{field.attribute} is not None" if has_presence else field.attribute
+            lines.append(f"if {test}: __rt_deprecated({full_name!r}, {field.name!r})")
+    signature = f"self, *, {', '.join(parameters)}" if parameters else "self"
+    body = "".join(f"\n    {line}" for line in lines or ["pass"])
+    exec(f"def __init__({signature}):{body}", scope)
+    init: Callable[..., None] = scope["__init__"]
+    init.__kwdefaults__ = parameters or None
+    init.__qualname__ = f"{class_name}.__init__"
+    return init
+
+
+def _made_property(
+    full_name: str, field: _DeclaredField, defaults: Mapping[str, Any]
+) -> property:
+    """A oneof member, read from and written to its oneof's slot, or a deprecated field
+    outside oneofs; setting a deprecated one warns."""
+    slot, member = field.slot, field.name
+    warns = field.deprecated
+    if not field.oneof:
+        has_presence = defaults[field.attribute] is None
+
+        def get_field(self: Any) -> Any:
+            return getattr(self, slot)
+
+        def set_field(self: Any, value: Any) -> None:
+            if warns and (value is not None if has_presence else value):
+                deprecated(full_name, member)
+            setattr(self, slot, value)
+
+        return property(get_field, set_field)
+
+    def get_member(self: Any) -> Any:
+        held = getattr(self, slot)
+        return held[1] if held is not None and held[0] == member else None
+
+    def set_member(self: Any, value: Any) -> None:
+        if value is not None:
+            if warns:
+                deprecated(full_name, member)
+            setattr(self, slot, (member, value))
+        elif (held := getattr(self, slot)) is not None and held[0] == member:
+            setattr(self, slot, None)
+
+    return property(get_member, set_member)
+
+
+class Message(metaclass=_MessageType):
     """Base of generated messages: value equality and a readable repr over the slots."""
 
     __slots__ = ()
     _SLOTS: ClassVar[tuple[str, ...]] = ()
     if TYPE_CHECKING:
+        _FIELDS: ClassVar[FieldTable]
         PATHS: ClassVar[FieldPath]
         # TTS's path lists of the message, all and without dots; sorted bytewise.
         FIELD_PATHS: ClassVar[tuple[str, ...]]
@@ -643,12 +868,7 @@ def _field_hints(cls: type[Message]) -> dict[str, tuple[Any, Any]]:
     annotations = typing.get_type_hints(cls, include_extras=True)
     hints = {}
     for attribute in cls._PATH_ATTRIBUTES.values():
-        member = getattr(cls, attribute, None)
-        if isinstance(member, property):  # a oneof member or a deprecated field
-            hint = typing.get_type_hints(member.fget, include_extras=True)["return"]
-        else:
-            hint = annotations[attribute]
-        hint = _without_none(hint)[0]
+        hint = _without_none(annotations[attribute])[0]
         element = typing.get_args(hint)[0] if typing.get_origin(hint) is list else None
         # An element of an integer type is checked by _wrong_value, with its range.
         hints[attribute] = (hint, element if isinstance(element, type) else None)
@@ -787,30 +1007,6 @@ def _takes(hint: type, value: Any) -> bool:
     if hint is bytes:
         return isinstance(value, _BYTES_LIKE)
     return isinstance(value, hint)
-
-
-def field_table(
-    segments: str, renamed: Mapping[str, str] | None = None
-) -> tuple[tuple[str, ...], frozenset[str], dict[str, str], dict[str, str]]:
-    """A message's names, from each field's path segment in declaration order (a oneof
-    member's is `oneof.member`) and the names that differ from the default (a field's
-    attribute from its name, a oneof's slot from `_oneof`): the slots (fields outside
-    oneofs, then one per oneof), the JSON keys, path segment -> attribute, and oneof ->
-    slot."""
-    renamed = renamed or {}
-    slots: list[str] = []
-    keys: list[str] = []
-    attributes: dict[str, str] = {}
-    oneof_slots: dict[str, str] = {}
-    for segment in segments.split():
-        oneof, _, name = segment.rpartition(".")
-        attributes[segment] = renamed.get(name, name)
-        keys.append(name)
-        if oneof:
-            oneof_slots.setdefault(oneof, renamed.get(oneof, f"_{oneof}"))
-        else:
-            slots.append(attributes[segment])
-    return (*slots, *oneof_slots.values()), frozenset(keys), attributes, oneof_slots
 
 
 def path_tuple(text: str) -> tuple[Any, ...]:

@@ -37,16 +37,12 @@ class TrackerIdentifiersPaths(_rt.FieldPath):
 class ApplicationIdentifiers(_rt.Message):
     """Identifies an application: a group of trackers."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("application_id")
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("application_id")
     _FULL_NAME = "acme.fleet.v1.ApplicationIdentifiers"
     PATHS: _typing.ClassVar[ApplicationIdentifiersPaths] = ApplicationIdentifiersPaths(
         ""
     )
-    application_id: str
-
-    def __init__(self, *, application_id: str = "") -> None:
-        self.application_id = application_id
+    application_id: str = ""
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> ApplicationIdentifiers:
@@ -72,34 +68,16 @@ class ApplicationIdentifiers(_rt.Message):
 class TrackerIdentifiers(_rt.Message):
     """Identifies a tracker. The EUIs are 8 bytes, written as upper-case hex."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
-        "tracker_id application_ids dev_eui join_eui dev_addr"
-    )
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("tracker_id application_ids dev_eui join_eui dev_addr")
     _FULL_NAME = "acme.fleet.v1.TrackerIdentifiers"
     PATHS: _typing.ClassVar[TrackerIdentifiersPaths] = TrackerIdentifiersPaths("")
-    tracker_id: str
-    application_ids: ApplicationIdentifiers | None
-    dev_eui: bytes
+    tracker_id: str = ""
+    application_ids: ApplicationIdentifiers | None = None
+    dev_eui: bytes = b""
     """The LoRaWAN DevEUI."""
-    join_eui: bytes
-    dev_addr: bytes
+    join_eui: bytes = b""
+    dev_addr: bytes = b""
     """The device address: 4 bytes."""
-
-    def __init__(
-        self,
-        *,
-        tracker_id: str = "",
-        application_ids: ApplicationIdentifiers | None = None,
-        dev_eui: bytes = b"",
-        join_eui: bytes = b"",
-        dev_addr: bytes = b"",
-    ) -> None:
-        self.tracker_id = tracker_id
-        self.application_ids = application_ids
-        self.dev_eui = dev_eui
-        self.join_eui = join_eui
-        self.dev_addr = dev_addr
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> TrackerIdentifiers:

@@ -321,14 +321,10 @@ class TrackersPaths(_rt.FieldPath):
 class BandValue(_rt.WrapperMessage):
     """The message acme.fleet.v1.BandValue."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("value")
     _FULL_NAME = "acme.fleet.v1.BandValue"
     PATHS: _typing.ClassVar[BandValuePaths] = BandValuePaths("")
-    value: Band
-
-    def __init__(self, *, value: Band | None = None) -> None:
-        self.value = Band_ZERO if value is None else value
+    value: Band = Band_ZERO
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> BandValue:
@@ -343,14 +339,10 @@ class BandValue(_rt.WrapperMessage):
 class BoolValue(_rt.WrapperMessage):
     """The message acme.fleet.v1.BoolValue."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("value")
     _FULL_NAME = "acme.fleet.v1.BoolValue"
     PATHS: _typing.ClassVar[BoolValuePaths] = BoolValuePaths("")
-    value: bool
-
-    def __init__(self, *, value: bool = False) -> None:
-        self.value = value
+    value: bool = False
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> BoolValue:
@@ -367,14 +359,10 @@ class BoolValue(_rt.WrapperMessage):
 class EUIValue(_rt.WrapperMessage):
     """A TTS wrapper of hex bytes: written bare, like the other wrappers."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("value")
     _FULL_NAME = "acme.fleet.v1.EUIValue"
     PATHS: _typing.ClassVar[EUIValuePaths] = EUIValuePaths("")
-    value: bytes
-
-    def __init__(self, *, value: bytes = b"") -> None:
-        self.value = value
+    value: bytes = b""
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> EUIValue:
@@ -392,30 +380,14 @@ class EUIValue(_rt.WrapperMessage):
 class Fault(_rt.Message):
     """A failure, with the failure that caused it: a self-referencing message."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
-        "message cause code attributes"
-    )
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("message cause code attributes")
     _FULL_NAME = "acme.fleet.v1.Fault"
     PATHS: _typing.ClassVar[FaultPaths] = FaultPaths("")
-    message: str
-    cause: Fault | None
-    code: _rt.UInt32
+    message: str = ""
+    cause: Fault | None = None
+    code: _rt.UInt32 = 0
     """Declared after `cause`, so TTS's path lists drop it below `cause`."""
-    attributes: dict[str, _typing.Any] | None
-
-    def __init__(
-        self,
-        *,
-        message: str = "",
-        cause: Fault | None = None,
-        code: _rt.UInt32 = 0,
-        attributes: dict[str, _typing.Any] | None = None,
-    ) -> None:
-        self.message = message
-        self.cause = cause
-        self.code = code
-        self.attributes = attributes
+    attributes: dict[str, _typing.Any] | None = None
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> Fault:
@@ -453,14 +425,10 @@ class Fault(_rt.Message):
 class FrequencyValue(_rt.WrapperMessage):
     """The message acme.fleet.v1.FrequencyValue."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("value")
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("value")
     _FULL_NAME = "acme.fleet.v1.FrequencyValue"
     PATHS: _typing.ClassVar[FrequencyValuePaths] = FrequencyValuePaths("")
-    value: _rt.UInt64
-
-    def __init__(self, *, value: _rt.UInt64 = 0) -> None:
-        self.value = value
+    value: _rt.UInt64 = 0
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> FrequencyValue:
@@ -475,28 +443,14 @@ class FrequencyValue(_rt.WrapperMessage):
 class Keys(_rt.Message):
     """The message acme.fleet.v1.Keys."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
-        "app_key custody encrypted_key"
-    )
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("app_key custody encrypted_key")
     _FULL_NAME = "acme.fleet.v1.Keys"
     PATHS: _typing.ClassVar[KeysPaths] = KeysPaths("")
-    app_key: bytes
+    app_key: bytes = b""
     """An AES-128 key: 16 bytes of hex."""
-    custody: KeyCustody
-    encrypted_key: bytes
+    custody: KeyCustody = KeyCustody_ZERO
+    encrypted_key: bytes = b""
     """An encrypted key: plain bytes, written as base64."""
-
-    def __init__(
-        self,
-        *,
-        app_key: bytes = b"",
-        custody: KeyCustody | None = None,
-        encrypted_key: bytes = b"",
-    ) -> None:
-        self.app_key = app_key
-        self.custody = KeyCustody_ZERO if custody is None else custody
-        self.encrypted_key = encrypted_key
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> Keys:
@@ -533,37 +487,19 @@ class Keys(_rt.Message):
 class Location(_rt.Message):
     """The message acme.fleet.v1.Location."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
+    _FIELDS = _rt.field_table(
         "latitude longitude altitude accuracy source_name fixed_at"
     )
-    __slots__ = _SLOTS
     _FULL_NAME = "acme.fleet.v1.Location"
     _JSON_NAMES: _typing.ClassVar[dict[str, str]] = {"origin": "source_name"}
     PATHS: _typing.ClassVar[LocationPaths] = LocationPaths("")
-    latitude: float
-    longitude: float
-    altitude: _rt.Int32
-    accuracy: float
-    source_name: str
+    latitude: float = 0.0
+    longitude: float = 0.0
+    altitude: _rt.Int32 = 0
+    accuracy: float = 0.0
+    source_name: str = ""
     """An explicit JSON name, accepted on input beside the proto name."""
-    fixed_at: _dt.datetime | None
-
-    def __init__(
-        self,
-        *,
-        latitude: float = 0.0,
-        longitude: float = 0.0,
-        altitude: _rt.Int32 = 0,
-        accuracy: float = 0.0,
-        source_name: str = "",
-        fixed_at: _dt.datetime | None = None,
-    ) -> None:
-        self.latitude = latitude
-        self.longitude = longitude
-        self.altitude = altitude
-        self.accuracy = accuracy
-        self.source_name = source_name
-        self.fixed_at = fixed_at
+    fixed_at: _dt.datetime | None = None
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> Location:
@@ -615,7 +551,7 @@ class Tracker(_rt.Message):
     Comments may hold anything: \"quotes\", \\backslashes\\, and ''' or \"\"\"
     triple quotes."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
+    _FIELDS = _rt.field_table(
         "ids created_at updated_at name label attributes locations band health settings"
         " keys net_id last_nonce address_prefixes last_payload firmware.firmware_url"
         " firmware.firmware_image firmware.firmware_ftp battery_percent uplinks"
@@ -624,224 +560,67 @@ class Tracker(_rt.Message):
         " visible_paths ratio voltage delta uptime balance sequence online nickname"
         " token last_fault class gateway_eui",
         {"label": "_label", "class": "class_"},
+        {"label": "label", "firmware.firmware_ftp": "firmware_ftp"},
     )
-    __slots__ = _SLOTS
     _FULL_NAME = "acme.fleet.v1.Tracker"
     PATHS: _typing.ClassVar[TrackerPaths] = TrackerPaths("")
-    ids: TrackerIdentifiers | None
-    created_at: _dt.datetime | None
-    updated_at: _dt.datetime | None
-    name: str
-    _label: str
-    attributes: dict[str, str]
-    locations: dict[str, Location]
-    band: Band
-    health: Health
-    settings: TrackerSettings | None
-    keys: Keys | None
-    net_id: bytes
+    ids: TrackerIdentifiers | None = None
+    created_at: _dt.datetime | None = None
+    updated_at: _dt.datetime | None = None
+    name: str = ""
+    label: str = ""
+    """Replaced by `name`.
+
+    Deprecated."""
+    attributes: dict[str, str] = _rt.EMPTY_DICT
+    locations: dict[str, Location] = _rt.EMPTY_DICT
+    band: Band = Band_ZERO
+    health: Health = Health_ZERO
+    settings: TrackerSettings | None = None
+    keys: Keys | None = None
+    net_id: bytes = b""
     """The network the tracker roams from: 3 bytes."""
-    last_nonce: bytes
-    address_prefixes: list[bytes]
-    last_payload: bytes
-    battery_percent: _rt.UInt32 | None
-    uplinks: _rt.UInt64
-    clock_drift: _rt.Int64
-    temperature: _rt.Int32
-    offset: _rt.Int64
-    checksum: _rt.UInt32
-    serial: _rt.UInt64
-    rssi: _rt.Int32
-    snr_total: _rt.Int64
-    counters_by_port: dict[_rt.UInt32, _rt.UInt64]
-    flags: dict[bool, str]
-    scores: list[float]
-    bands: list[Band]
-    metadata: dict[str, _typing.Any] | None
-    extra: _typing.Any | None
-    history: list[_typing.Any] | None
-    decoded: _rt.AnyMessage | None
-    visible_paths: list[str] | None
-    ratio: float | None
-    voltage: float | None
-    delta: _rt.Int64 | None
-    uptime: _rt.UInt64 | None
-    balance: _rt.Int32 | None
-    sequence: _rt.UInt32 | None
-    online: bool | None
-    nickname: str | None
-    token: bytes | None
-    last_fault: Fault | None
-    class_: bool
-    gateway_eui: EUIValue | None
-    _firmware: tuple[str, _typing.Any] | None
+    last_nonce: bytes = b""
+    address_prefixes: list[bytes] = _rt.EMPTY_LIST
+    last_payload: bytes = b""
+    firmware_url: str | None = None
+    firmware_image: bytes | None = None
+    firmware_ftp: str | None = None
+    """Replaced by `firmware_url`.
 
-    def __init__(
-        self,
-        *,
-        ids: TrackerIdentifiers | None = None,
-        created_at: _dt.datetime | None = None,
-        updated_at: _dt.datetime | None = None,
-        name: str = "",
-        label: str = "",
-        attributes: dict[str, str] | None = None,
-        locations: dict[str, Location] | None = None,
-        band: Band | None = None,
-        health: Health | None = None,
-        settings: TrackerSettings | None = None,
-        keys: Keys | None = None,
-        net_id: bytes = b"",
-        last_nonce: bytes = b"",
-        address_prefixes: list[bytes] | None = None,
-        last_payload: bytes = b"",
-        firmware_url: str | None = None,
-        firmware_image: bytes | None = None,
-        firmware_ftp: str | None = None,
-        battery_percent: _rt.UInt32 | None = None,
-        uplinks: _rt.UInt64 = 0,
-        clock_drift: _rt.Int64 = 0,
-        temperature: _rt.Int32 = 0,
-        offset: _rt.Int64 = 0,
-        checksum: _rt.UInt32 = 0,
-        serial: _rt.UInt64 = 0,
-        rssi: _rt.Int32 = 0,
-        snr_total: _rt.Int64 = 0,
-        counters_by_port: dict[_rt.UInt32, _rt.UInt64] | None = None,
-        flags: dict[bool, str] | None = None,
-        scores: list[float] | None = None,
-        bands: list[Band] | None = None,
-        metadata: dict[str, _typing.Any] | None = None,
-        extra: _typing.Any | None = None,
-        history: list[_typing.Any] | None = None,
-        decoded: _rt.AnyMessage | None = None,
-        visible_paths: list[str] | None = None,
-        ratio: float | None = None,
-        voltage: float | None = None,
-        delta: _rt.Int64 | None = None,
-        uptime: _rt.UInt64 | None = None,
-        balance: _rt.Int32 | None = None,
-        sequence: _rt.UInt32 | None = None,
-        online: bool | None = None,
-        nickname: str | None = None,
-        token: bytes | None = None,
-        last_fault: Fault | None = None,
-        class_: bool = False,
-        gateway_eui: EUIValue | None = None,
-    ) -> None:
-        self.ids = ids
-        self.created_at = created_at
-        self.updated_at = updated_at
-        self.name = name
-        self._label = label
-        self.attributes = {} if attributes is None else attributes
-        self.locations = {} if locations is None else locations
-        self.band = Band_ZERO if band is None else band
-        self.health = Health_ZERO if health is None else health
-        self.settings = settings
-        self.keys = keys
-        self.net_id = net_id
-        self.last_nonce = last_nonce
-        self.address_prefixes = [] if address_prefixes is None else address_prefixes
-        self.last_payload = last_payload
-        self.battery_percent = battery_percent
-        self.uplinks = uplinks
-        self.clock_drift = clock_drift
-        self.temperature = temperature
-        self.offset = offset
-        self.checksum = checksum
-        self.serial = serial
-        self.rssi = rssi
-        self.snr_total = snr_total
-        self.counters_by_port = {} if counters_by_port is None else counters_by_port
-        self.flags = {} if flags is None else flags
-        self.scores = [] if scores is None else scores
-        self.bands = [] if bands is None else bands
-        self.metadata = metadata
-        self.extra = extra
-        self.history = history
-        self.decoded = decoded
-        self.visible_paths = visible_paths
-        self.ratio = ratio
-        self.voltage = voltage
-        self.delta = delta
-        self.uptime = uptime
-        self.balance = balance
-        self.sequence = sequence
-        self.online = online
-        self.nickname = nickname
-        self.token = token
-        self.last_fault = last_fault
-        self.class_ = class_
-        self.gateway_eui = gateway_eui
-        self._firmware = _rt.check_one_of(
-            "Tracker",
-            "firmware",
-            {
-                "firmware_url": firmware_url,
-                "firmware_image": firmware_image,
-                "firmware_ftp": firmware_ftp,
-            },
-        )
-        if label:
-            _rt.deprecated("acme.fleet.v1.Tracker", "label")
-        if firmware_ftp is not None:
-            _rt.deprecated("acme.fleet.v1.Tracker", "firmware_ftp")
-
-    @property
-    def label(self) -> str:
-        """Replaced by `name`.
-
-        Deprecated."""
-        return self._label
-
-    @label.setter
-    def label(self, value: str) -> None:
-        if value:
-            _rt.deprecated("acme.fleet.v1.Tracker", "label")
-        self._label = value
-
-    @property
-    def firmware_url(self) -> str | None:
-        if self._firmware is not None and self._firmware[0] == "firmware_url":
-            return _typing.cast("str", self._firmware[1])
-        return None
-
-    @firmware_url.setter
-    def firmware_url(self, value: str | None) -> None:
-        if value is not None:
-            self._firmware = ("firmware_url", value)
-        elif self._firmware is not None and self._firmware[0] == "firmware_url":
-            self._firmware = None
-
-    @property
-    def firmware_image(self) -> bytes | None:
-        if self._firmware is not None and self._firmware[0] == "firmware_image":
-            return _typing.cast("bytes", self._firmware[1])
-        return None
-
-    @firmware_image.setter
-    def firmware_image(self, value: bytes | None) -> None:
-        if value is not None:
-            self._firmware = ("firmware_image", value)
-        elif self._firmware is not None and self._firmware[0] == "firmware_image":
-            self._firmware = None
-
-    @property
-    def firmware_ftp(self) -> str | None:
-        """Replaced by `firmware_url`.
-
-        Deprecated."""
-        if self._firmware is not None and self._firmware[0] == "firmware_ftp":
-            return _typing.cast("str", self._firmware[1])
-        return None
-
-    @firmware_ftp.setter
-    def firmware_ftp(self, value: str | None) -> None:
-        if value is not None:
-            _rt.deprecated("acme.fleet.v1.Tracker", "firmware_ftp")
-            self._firmware = ("firmware_ftp", value)
-        elif self._firmware is not None and self._firmware[0] == "firmware_ftp":
-            self._firmware = None
+    Deprecated."""
+    battery_percent: _rt.UInt32 | None = None
+    uplinks: _rt.UInt64 = 0
+    clock_drift: _rt.Int64 = 0
+    temperature: _rt.Int32 = 0
+    offset: _rt.Int64 = 0
+    checksum: _rt.UInt32 = 0
+    serial: _rt.UInt64 = 0
+    rssi: _rt.Int32 = 0
+    snr_total: _rt.Int64 = 0
+    counters_by_port: dict[_rt.UInt32, _rt.UInt64] = _rt.EMPTY_DICT
+    flags: dict[bool, str] = _rt.EMPTY_DICT
+    scores: list[float] = _rt.EMPTY_LIST
+    bands: list[Band] = _rt.EMPTY_LIST
+    metadata: dict[str, _typing.Any] | None = None
+    extra: _typing.Any | None = None
+    history: list[_typing.Any] | None = None
+    decoded: _rt.AnyMessage | None = None
+    visible_paths: list[str] | None = None
+    ratio: float | None = None
+    voltage: float | None = None
+    delta: _rt.Int64 | None = None
+    uptime: _rt.UInt64 | None = None
+    balance: _rt.Int32 | None = None
+    sequence: _rt.UInt32 | None = None
+    online: bool | None = None
+    nickname: str | None = None
+    token: bytes | None = None
+    last_fault: Fault | None = None
+    class_: bool = False
+    gateway_eui: EUIValue | None = None
+    _label: str = _rt.private_slot()
+    _firmware: tuple[str, _typing.Any] | None = _rt.private_slot()
 
     def which_firmware(self) -> str | None:
         """The name of the member of oneof `firmware` that is set, if any."""
@@ -1101,81 +880,21 @@ class Tracker(_rt.Message):
 class TrackerSettings(_rt.Message):
     """The message acme.fleet.v1.TrackerSettings."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
+    _FIELDS = _rt.field_table(
         "report_interval adaptive rx_frequency band priority mode.static mode.dynamic"
         " mode.disabled"
     )
-    __slots__ = _SLOTS
     _FULL_NAME = "acme.fleet.v1.TrackerSettings"
     PATHS: _typing.ClassVar[TrackerSettingsPaths] = TrackerSettingsPaths("")
-    report_interval: _dt.timedelta | None
-    adaptive: BoolValue | None
-    rx_frequency: FrequencyValue | None
-    band: BandValue | None
-    priority: Priority
-    _mode: tuple[str, _typing.Any] | None
-
-    def __init__(
-        self,
-        *,
-        report_interval: _dt.timedelta | None = None,
-        adaptive: BoolValue | None = None,
-        rx_frequency: FrequencyValue | None = None,
-        band: BandValue | None = None,
-        priority: Priority | None = None,
-        static: TrackerSettings_StaticMode | None = None,
-        dynamic: TrackerSettings_DynamicMode | None = None,
-        disabled: _rt.Empty | None = None,
-    ) -> None:
-        self.report_interval = report_interval
-        self.adaptive = adaptive
-        self.rx_frequency = rx_frequency
-        self.band = band
-        self.priority = Priority_ZERO if priority is None else priority
-        self._mode = _rt.check_one_of(
-            "TrackerSettings",
-            "mode",
-            {"static": static, "dynamic": dynamic, "disabled": disabled},
-        )
-
-    @property
-    def static(self) -> TrackerSettings_StaticMode | None:
-        if self._mode is not None and self._mode[0] == "static":
-            return _typing.cast("TrackerSettings_StaticMode", self._mode[1])
-        return None
-
-    @static.setter
-    def static(self, value: TrackerSettings_StaticMode | None) -> None:
-        if value is not None:
-            self._mode = ("static", value)
-        elif self._mode is not None and self._mode[0] == "static":
-            self._mode = None
-
-    @property
-    def dynamic(self) -> TrackerSettings_DynamicMode | None:
-        if self._mode is not None and self._mode[0] == "dynamic":
-            return _typing.cast("TrackerSettings_DynamicMode", self._mode[1])
-        return None
-
-    @dynamic.setter
-    def dynamic(self, value: TrackerSettings_DynamicMode | None) -> None:
-        if value is not None:
-            self._mode = ("dynamic", value)
-        elif self._mode is not None and self._mode[0] == "dynamic":
-            self._mode = None
-
-    @property
-    def disabled(self) -> _rt.Empty | None:
-        if self._mode is not None and self._mode[0] == "disabled":
-            return _typing.cast("_rt.Empty", self._mode[1])
-        return None
-
-    @disabled.setter
-    def disabled(self, value: _rt.Empty | None) -> None:
-        if value is not None:
-            self._mode = ("disabled", value)
-        elif self._mode is not None and self._mode[0] == "disabled":
-            self._mode = None
+    report_interval: _dt.timedelta | None = None
+    adaptive: BoolValue | None = None
+    rx_frequency: FrequencyValue | None = None
+    band: BandValue | None = None
+    priority: Priority = Priority_ZERO
+    static: TrackerSettings_StaticMode | None = None
+    dynamic: TrackerSettings_DynamicMode | None = None
+    disabled: _rt.Empty | None = None
+    _mode: tuple[str, _typing.Any] | None = _rt.private_slot()
 
     def which_mode(self) -> str | None:
         """The name of the member of oneof `mode` that is set, if any."""
@@ -1254,23 +973,13 @@ class TrackerSettings(_rt.Message):
 class TrackerSettings_DynamicMode(_rt.Message):
     """The message acme.fleet.v1.TrackerSettings.DynamicMode."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("margin limits")
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("margin limits")
     _FULL_NAME = "acme.fleet.v1.TrackerSettings.DynamicMode"
     PATHS: _typing.ClassVar[TrackerSettings_DynamicModePaths] = (
         TrackerSettings_DynamicModePaths("")
     )
-    margin: float | None
-    limits: TrackerSettings_DynamicMode_Limits | None
-
-    def __init__(
-        self,
-        *,
-        margin: float | None = None,
-        limits: TrackerSettings_DynamicMode_Limits | None = None,
-    ) -> None:
-        self.margin = margin
-        self.limits = limits
+    margin: float | None = None
+    limits: TrackerSettings_DynamicMode_Limits | None = None
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> TrackerSettings_DynamicMode:
@@ -1302,18 +1011,13 @@ class TrackerSettings_DynamicMode(_rt.Message):
 class TrackerSettings_DynamicMode_Limits(_rt.Message):
     """The message acme.fleet.v1.TrackerSettings.DynamicMode.Limits."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("min max")
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("min max")
     _FULL_NAME = "acme.fleet.v1.TrackerSettings.DynamicMode.Limits"
     PATHS: _typing.ClassVar[TrackerSettings_DynamicMode_LimitsPaths] = (
         TrackerSettings_DynamicMode_LimitsPaths("")
     )
-    min: _rt.UInt32
-    max: _rt.UInt32
-
-    def __init__(self, *, min: _rt.UInt32 = 0, max: _rt.UInt32 = 0) -> None:
-        self.min = min
-        self.max = max
+    min: _rt.UInt32 = 0
+    max: _rt.UInt32 = 0
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> TrackerSettings_DynamicMode_Limits:
@@ -1343,25 +1047,13 @@ class TrackerSettings_DynamicMode_Limits(_rt.Message):
 class TrackerSettings_StaticMode(_rt.Message):
     """The message acme.fleet.v1.TrackerSettings.StaticMode."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
-        "spreading_factor channels"
-    )
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("spreading_factor channels")
     _FULL_NAME = "acme.fleet.v1.TrackerSettings.StaticMode"
     PATHS: _typing.ClassVar[TrackerSettings_StaticModePaths] = (
         TrackerSettings_StaticModePaths("")
     )
-    spreading_factor: _rt.UInt32
-    channels: list[_rt.UInt64]
-
-    def __init__(
-        self,
-        *,
-        spreading_factor: _rt.UInt32 = 0,
-        channels: list[_rt.UInt64] | None = None,
-    ) -> None:
-        self.spreading_factor = spreading_factor
-        self.channels = [] if channels is None else channels
+    spreading_factor: _rt.UInt32 = 0
+    channels: list[_rt.UInt64] = _rt.EMPTY_LIST
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> TrackerSettings_StaticMode:
@@ -1391,14 +1083,10 @@ class TrackerSettings_StaticMode(_rt.Message):
 class Trackers(_rt.Message):
     """The message acme.fleet.v1.Trackers."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("trackers")
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("trackers")
     _FULL_NAME = "acme.fleet.v1.Trackers"
     PATHS: _typing.ClassVar[TrackersPaths] = TrackersPaths("")
-    trackers: list[Tracker]
-
-    def __init__(self, *, trackers: list[Tracker] | None = None) -> None:
-        self.trackers = [] if trackers is None else trackers
+    trackers: list[Tracker] = _rt.EMPTY_LIST
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> Trackers:

@@ -119,14 +119,10 @@ class TrackerEventPaths(_rt.FieldPath):
 class CreateTrackerRequest(_rt.Message):
     """The message acme.fleet.v1.CreateTrackerRequest."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("tracker")
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("tracker")
     _FULL_NAME = "acme.fleet.v1.CreateTrackerRequest"
     PATHS: _typing.ClassVar[CreateTrackerRequestPaths] = CreateTrackerRequestPaths("")
-    tracker: Tracker | None
-
-    def __init__(self, *, tracker: Tracker | None = None) -> None:
-        self.tracker = tracker
+    tracker: Tracker | None = None
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> CreateTrackerRequest:
@@ -155,23 +151,11 @@ class CreateTrackerRequest(_rt.Message):
 class GetTrackerRequest(_rt.Message):
     """The message acme.fleet.v1.GetTrackerRequest."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
-        "tracker_ids field_mask"
-    )
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("tracker_ids field_mask")
     _FULL_NAME = "acme.fleet.v1.GetTrackerRequest"
     PATHS: _typing.ClassVar[GetTrackerRequestPaths] = GetTrackerRequestPaths("")
-    tracker_ids: TrackerIdentifiers | None
-    field_mask: list[str] | None
-
-    def __init__(
-        self,
-        *,
-        tracker_ids: TrackerIdentifiers | None = None,
-        field_mask: list[str] | None = None,
-    ) -> None:
-        self.tracker_ids = tracker_ids
-        self.field_mask = field_mask
+    tracker_ids: TrackerIdentifiers | None = None
+    field_mask: list[str] | None = None
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> GetTrackerRequest:
@@ -204,36 +188,16 @@ class GetTrackerRequest(_rt.Message):
 class ListTrackersRequest(_rt.Message):
     """The message acme.fleet.v1.ListTrackersRequest."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
-        "application_ids field_mask order limit page tags"
-    )
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("application_ids field_mask order limit page tags")
     _FULL_NAME = "acme.fleet.v1.ListTrackersRequest"
     PATHS: _typing.ClassVar[ListTrackersRequestPaths] = ListTrackersRequestPaths("")
-    application_ids: ApplicationIdentifiers | None
-    field_mask: list[str] | None
-    order: str
+    application_ids: ApplicationIdentifiers | None = None
+    field_mask: list[str] | None = None
+    order: str = ""
     """Order by this field; prefix with - for descending order."""
-    limit: _rt.UInt32
-    page: _rt.UInt32
-    tags: list[str]
-
-    def __init__(
-        self,
-        *,
-        application_ids: ApplicationIdentifiers | None = None,
-        field_mask: list[str] | None = None,
-        order: str = "",
-        limit: _rt.UInt32 = 0,
-        page: _rt.UInt32 = 0,
-        tags: list[str] | None = None,
-    ) -> None:
-        self.application_ids = application_ids
-        self.field_mask = field_mask
-        self.order = order
-        self.limit = limit
-        self.page = page
-        self.tags = [] if tags is None else tags
+    limit: _rt.UInt32 = 0
+    page: _rt.UInt32 = 0
+    tags: list[str] = _rt.EMPTY_LIST
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> ListTrackersRequest:
@@ -281,23 +245,11 @@ class ListTrackersRequest(_rt.Message):
 class ReportRequest(_rt.Message):
     """The message acme.fleet.v1.ReportRequest."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
-        "tracker_ids location"
-    )
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("tracker_ids location")
     _FULL_NAME = "acme.fleet.v1.ReportRequest"
     PATHS: _typing.ClassVar[ReportRequestPaths] = ReportRequestPaths("")
-    tracker_ids: TrackerIdentifiers | None
-    location: Location | None
-
-    def __init__(
-        self,
-        *,
-        tracker_ids: TrackerIdentifiers | None = None,
-        location: Location | None = None,
-    ) -> None:
-        self.tracker_ids = tracker_ids
-        self.location = location
+    tracker_ids: TrackerIdentifiers | None = None
+    location: Location | None = None
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> ReportRequest:
@@ -330,20 +282,11 @@ class ReportRequest(_rt.Message):
 class SetTrackerRequest(_rt.Message):
     """The message acme.fleet.v1.SetTrackerRequest."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
-        "tracker field_mask"
-    )
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("tracker field_mask")
     _FULL_NAME = "acme.fleet.v1.SetTrackerRequest"
     PATHS: _typing.ClassVar[SetTrackerRequestPaths] = SetTrackerRequestPaths("")
-    tracker: Tracker | None
-    field_mask: list[str] | None
-
-    def __init__(
-        self, *, tracker: Tracker | None = None, field_mask: list[str] | None = None
-    ) -> None:
-        self.tracker = tracker
-        self.field_mask = field_mask
+    tracker: Tracker | None = None
+    field_mask: list[str] | None = None
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> SetTrackerRequest:
@@ -376,21 +319,11 @@ class SetTrackerRequest(_rt.Message):
 class StreamEventsRequest(_rt.Message):
     """The message acme.fleet.v1.StreamEventsRequest."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table("identifiers tail")
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("identifiers tail")
     _FULL_NAME = "acme.fleet.v1.StreamEventsRequest"
     PATHS: _typing.ClassVar[StreamEventsRequestPaths] = StreamEventsRequestPaths("")
-    identifiers: list[TrackerIdentifiers]
-    tail: _rt.UInt32
-
-    def __init__(
-        self,
-        *,
-        identifiers: list[TrackerIdentifiers] | None = None,
-        tail: _rt.UInt32 = 0,
-    ) -> None:
-        self.identifiers = [] if identifiers is None else identifiers
-        self.tail = tail
+    identifiers: list[TrackerIdentifiers] = _rt.EMPTY_LIST
+    tail: _rt.UInt32 = 0
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> StreamEventsRequest:
@@ -425,29 +358,13 @@ class StreamEventsRequest(_rt.Message):
 class TrackerEvent(_rt.Message):
     """The message acme.fleet.v1.TrackerEvent."""
 
-    _SLOTS, _KEYS, _PATH_ATTRIBUTES, _ONEOF_SLOTS = _rt.field_table(
-        "name time tracker_ids fault"
-    )
-    __slots__ = _SLOTS
+    _FIELDS = _rt.field_table("name time tracker_ids fault")
     _FULL_NAME = "acme.fleet.v1.TrackerEvent"
     PATHS: _typing.ClassVar[TrackerEventPaths] = TrackerEventPaths("")
-    name: str
-    time: _dt.datetime | None
-    tracker_ids: TrackerIdentifiers | None
-    fault: Fault | None
-
-    def __init__(
-        self,
-        *,
-        name: str = "",
-        time: _dt.datetime | None = None,
-        tracker_ids: TrackerIdentifiers | None = None,
-        fault: Fault | None = None,
-    ) -> None:
-        self.name = name
-        self.time = time
-        self.tracker_ids = tracker_ids
-        self.fault = fault
+    name: str = ""
+    time: _dt.datetime | None = None
+    tracker_ids: TrackerIdentifiers | None = None
+    fault: Fault | None = None
 
     @staticmethod
     def _decode(data: _typing.Any, key: str = "") -> TrackerEvent:

@@ -34,7 +34,8 @@ _MESSAGE_RESERVED = MODULE_ALIASES | BUILTINS_USED | {
     "self",
     "to_json", "from_json", "to_json_string", "from_json_string",
     "PATHS", "FIELD_PATHS", "TOP_LEVEL_FIELD_PATHS",
-    "_SLOTS", "_KEYS", "_JSON_NAMES", "_PATH_ATTRIBUTES", "_ONEOF_SLOTS", "_FULL_NAME",
+    "_FIELDS", "_SLOTS", "_KEYS", "_JSON_NAMES", "_PATH_ATTRIBUTES", "_ONEOF_SLOTS",
+    "_FULL_NAME",
     "_decode", "_to_json",
 }  # fmt: skip
 

@@ -377,11 +377,6 @@ def _plan_field(field: Field, names: MessageNames, builder: _ModuleBuilder) -> P
         default = {"repeated": "[]", "map": "{}", "optional": "None"}.get(
             kind, codec.zero
         )
-    if kind == "optional" or (kind == "singular" and codec.family != "enum"):
-        parameter, init_value = f"{attribute}: {annotation} = {default}", attribute
-    else:  # containers (fresh per instance) and enums (long names) default to None
-        parameter = f"{attribute}: {annotation} | None = None"
-        init_value = f"{default} if {attribute} is None else {attribute}"
     return PyField(
         attribute=attribute,
         slot=names.slots[field.name],
@@ -392,14 +387,13 @@ def _plan_field(field: Field, names: MessageNames, builder: _ModuleBuilder) -> P
         map_key=map_key,
         annotation=annotation,
         default=default,
-        parameter=parameter,
-        init_value=init_value,
+        # Containers are fresh per message: the runtime makes them.
+        class_default={"repeated": "_rt.EMPTY_LIST", "map": "_rt.EMPTY_DICT"}.get(
+            kind, default
+        ),
         oneof=field.oneof,
         deprecated=field.deprecated,
-        doc=escape_doc(
-            _noting_deprecation(field.comment, field.deprecated),
-            indent=8 if field.oneof or field.deprecated else 4,  # in a property
-        ),
+        doc=escape_doc(_noting_deprecation(field.comment, field.deprecated)),
     )
 
 
@@ -442,6 +436,11 @@ def _plan_message(
             if (name := f.attribute if f.oneof else f.slot) != f.proto_name
         )
         + tuple((o.name, o.slot) for o in oneofs if o.slot != f"_{o.name}"),
+        deprecated=tuple(
+            (f"{f.oneof}.{f.proto_name}" if f.oneof else f.proto_name, f.attribute)
+            for f in fields
+            if f.deprecated
+        ),
         json_names=tuple(
             (f.json_name, f.proto_name)
             for f in fields
