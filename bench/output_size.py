@@ -12,14 +12,9 @@ from pathlib import Path
 from .harness import Context
 
 RUNTIME_FILES = ("_runtime.py", "_http.py")
-MESSAGE_METHODS = {
-    "_decode": "message decoders (`_decode`)",
-    "_to_json": "message encoders (`_to_json`)",
-}
 # The fewest lines a field takes in this design: its annotation with its default (the
-# runtime writes `__init__` from it), and two lines each to decode (`v = data.get(...)`,
-# the store) and to encode (`if self.x:`, the store).
-LINES_PER_FIELD = 5
+# runtime writes `__init__`, the decoder and the encoder from these and `_FIELDS`).
+LINES_PER_FIELD = 1
 
 
 def line_kinds(source: str) -> list[str]:
@@ -58,7 +53,7 @@ def breakdown(files: Iterable[Path]) -> Counter[str]:
 
 
 def field_count(files: Iterable[Path]) -> tuple[int, int]:
-    """Message classes and their fields (a oneof's members share one field)."""
+    """Message classes and their fields (each oneof member counts)."""
     messages = fields = 0
     for path in files:
         if path.name in RUNTIME_FILES:
@@ -123,23 +118,34 @@ def _type_checking_kind(node: ast.stmt) -> str:
 def _mark_message(kinds: list[str], cls: ast.ClassDef) -> None:
     for item in cls.body:
         if isinstance(item, ast.FunctionDef):
-            kind = MESSAGE_METHODS.get(item.name, "message `which_` methods (oneofs)")
-            _mark(kinds, item, kind)
-    for item, following in zip(cls.body, cls.body[1:], strict=False):
-        if _is_field(item):
+            _mark(kinds, item, "message `which_` methods (oneofs)")
+        elif isinstance(item, ast.Assign) and ast.unparse(item.targets[0]) == "_FIELDS":
+            _mark(kinds, item, "message field tables (`_FIELDS`)")
+    for item, following in zip(cls.body, [*cls.body[1:], None], strict=True):
+        if _is_declared(item):
             _mark(kinds, item, "message field annotations")
-            if _is_docstring(following):
+            if following is not None and _is_docstring(following):
                 _mark(kinds, following, "message field annotations")
-    # What is left of the class is its header: name, docstring, field table, slots, PATHS.
+    # What is left of the class is its header: name, docstring, full name, PATHS.
     header = range(cls.lineno - 1, cls.end_lineno or cls.lineno)
     for index in header:
         if kinds[index] == "message classes":
             kinds[index] = "message class headers"
 
 
-def _is_field(item: ast.stmt) -> bool:
+def _is_declared(item: ast.stmt) -> bool:
+    """A field, or a slot behind a property (`_rt.private_slot()`)."""
     return isinstance(item, ast.AnnAssign) and "ClassVar" not in ast.unparse(
         item.annotation
+    )
+
+
+def _is_field(item: ast.stmt) -> bool:
+    return (
+        _is_declared(item)
+        and isinstance(item, ast.AnnAssign)
+        and item.value is not None
+        and ast.unparse(item.value) != "_rt.private_slot()"
     )
 
 
@@ -171,9 +177,9 @@ def run(context: Context) -> str:
             "|---|---|---|",
             *rows,
             "",
-            f"A field takes at least {LINES_PER_FIELD} lines in this design: its annotation with",
-            "its default, and two lines each in the straight-line decoder and encoder (the",
-            "runtime writes `__init__` from the annotations). At that floor the fields alone take"
+            "A field takes at least one line in this design: its annotation with its",
+            "default. The runtime writes `__init__`, the decoder and the encoder from these",
+            "and the class's field table, at first use. At that floor the fields take"
             f" {LINES_PER_FIELD * fields:,} lines; with the",
             f"services ({services:,}: clients, RPC tables, allowed paths, keyword types) and",
             f"the path classes that is {floor:,}, before any class header or blank line.",

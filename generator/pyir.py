@@ -1,7 +1,7 @@
 """The module plan: what the templates render, precomputed from the IR.
 
-Templates only read these attributes. Each value's JSON handling is described by a `Codec`
-whose `family` selects one macro set in `templates/_macros/`.
+Templates only read these attributes. Each value's JSON handling is described by a `Codec`;
+the runtime, which writes the decoders and encoders, knows it by its `runtime_codec` name.
 """
 
 from __future__ import annotations
@@ -13,16 +13,15 @@ from dataclasses import dataclass
 class Codec:
     """How one value (a field's element, a map value, a wrapper's inner value) is (de)coded."""
 
-    family: str  # macro set: scalar, int64, float, bytes, hex, devaddr_prefix, enum, message, wkt
+    family: (
+        str  # scalar, int64, float, bytes, hex, devaddr_prefix, enum, message, wkt, ...
+    )
     python_type: str  # annotation of a single value
     # The value's zero as a Python expression ("''", "0", "None", ...); "" for an enum,
     # whose zero constant a field imports where it uses it.
     zero: str
     helper: str = ""  # family detail: scalar check name, enum/message class, WKT name
     hex_length: int = 0
-    key_is_string: bool = True  # for map keys: string keys are used as-is
-    # Strings and bools: a singular field reads its zero as the default, checked inline.
-    checked_inline: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +36,7 @@ class PyField:
     kind: str
     codec: Codec
     map_key: Codec | None
+    runtime_codec: str  # its codec as the runtime's `field_table` names it
     annotation: str  # full annotation of the attribute
     default: str  # the attribute's value when unset
     # What the class body gives the field: its default, or the runtime's marker of a
@@ -53,8 +53,6 @@ class PyOneof:
     slot: str  # the slot holding (member name, value)
     which_method: str  # the method naming the member that is set
     members: tuple[PyField, ...]
-    # Members whose values encode alike, grouped: (member names, one of them).
-    encode_groups: tuple[tuple[tuple[str, ...], PyField], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +81,11 @@ class PyMessage:
     plain_fields: tuple[PyField, ...]  # fields outside oneofs
     oneofs: tuple[PyOneof, ...]
     # Long name lists as string pieces for the runtime to split (see naming.word_chunks).
-    # Each field's path segment, in declaration order (`oneof.member` for oneof members):
-    # the runtime's `field_table` derives slots, JSON keys and attributes from them.
-    segments_words: tuple[str, ...]
+    # Each field as `segment:codec`, in declaration order: its path segment (`oneof.member`
+    # for oneof members) and its codec (see codecs.field_codec). The runtime's
+    # `field_table` derives slots, JSON keys and attributes from them, and its decoder and
+    # encoder are written from them.
+    fields_words: tuple[str, ...]
     # (proto name, attribute) where the two differ: a keyword, or the base class's API.
     renamed: tuple[tuple[str, str], ...]
     # (path segment, property) of each deprecated field: the property warns when set.
@@ -93,9 +93,6 @@ class PyMessage:
     # (JSON name, proto name) where an explicit json_name differs from lowerCamel.
     json_names: tuple[tuple[str, str], ...]
     paths_class: str
-    # Its _to_json() can raise EncodeError (see codecs.messages_checked_on_encode), so
-    # it adds its key to the error's path.
-    encode_can_fail: bool
 
 
 @dataclass(frozen=True, slots=True)

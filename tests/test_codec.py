@@ -7,6 +7,9 @@ import inspect
 import json
 import math
 import pickle
+import subprocess
+import sys
+import traceback
 import warnings
 from typing import Any
 
@@ -35,6 +38,8 @@ from generated.fleet.tracker import (
     TrackerSettings_StaticMode,
 )
 from generator import naming
+
+from .conftest import REPO
 
 # Every test here runs on msgspec's encoder and decoder, then on json's alone.
 pytestmark = pytest.mark.usefixtures("json_library")
@@ -950,6 +955,43 @@ def test_oneof_members_are_properties_over_their_oneofs_slot() -> None:
     assert (tracker.firmware_url, tracker.firmware_image) == (None, b"\x01")
     tracker.firmware_image = None
     assert tracker.which_firmware() is None and tracker == Tracker()
+
+
+def test_decoders_encoders_and_inits_are_written_at_first_use() -> None:
+    """Importing writes none of them (that would cost more than the import); each is
+    written once, the first time it is used, and then is a plain member."""
+    script = """
+from generated.fleet import tracker
+members = ("__init__", "_decode", "_to_json")
+before = [type(tracker.Tracker.__dict__[m]).__name__ for m in members]
+tracker.Tracker.from_json({"settings": {}}).to_json()
+after = [type(tracker.Tracker.__dict__[m]).__name__ for m in members]
+settings = type(tracker.TrackerSettings.__dict__["_decode"]).__name__
+keys = type(tracker.Keys.__dict__["_decode"]).__name__
+print(before, after, settings, keys)
+"""
+    completed = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    written, unwritten = "_WrittenAtFirstUse", "staticmethod"
+    assert completed.stdout.split() == [
+        f"['{written}',", f"'{written}',", f"'{written}']",
+        f"['{written}',", f"'{unwritten}',", "'function']",
+        unwritten,  # reached by the decoder
+        written,  # not reached
+    ]  # fmt: skip
+
+
+def test_tracebacks_show_the_lines_of_written_code() -> None:
+    with pytest.raises(rt.DecodeError) as caught:
+        Tracker.from_json({"ids": {"dev_eui": "nothex"}})
+    shown = "".join(traceback.format_exception(caught.value))
+    assert 'File "<generated.fleet.tracker.Tracker._decode>"' in shown
+    assert "raise error.under(key) from None" in shown
 
 
 def test_keywords_and_reprs() -> None:

@@ -23,9 +23,9 @@ from generator.ir import (
 )
 from generator.naming import KEYWORDS, escape_doc, python_name, word_chunks
 from generator.output import write_package
-from generator.passes.codecs import messages_checked_on_encode
+from generator.passes.codecs import SCALARS, builtin_codec, field_codec
 from generator.passes.module_plan import plan_package
-from generator.pyir import Import
+from generator.pyir import Codec, Import
 
 from .factories import make_field, make_message, message_field
 from .tiny_api import API_DEFINITION, write_modern
@@ -273,45 +273,37 @@ def test_long_name_lists_are_cut_into_pieces_that_join_back() -> None:
     assert word_chunks([]) == ("",)
 
 
-def test_messages_checked_on_encode_are_those_reaching_a_checked_value() -> None:
-    """A hex field, a timestamp, a duration: the messages holding one at any depth,
-    through lists, maps and cycles, add their key to an EncodeError's path; the others
-    need not."""
+def test_each_field_names_its_codec_as_the_runtime_knows_it() -> None:
+    """The word `field_table` reads for each field: the runtime writes the field's
+    decoder and encoder from it (an enum's or message's class is the annotation's)."""
     hex_eui = dataclasses.replace(
         make_field("eui", FieldKind.BYTES),
         json_codec=JsonFieldCodec("x.MarshalHEXBytes", "x.Unmarshal8Bytes", 8),
     )
-    messages = [
-        make_message("p.Ids", hex_eui),
-        make_message(
-            "p.Event", make_field("at", FieldKind.MESSAGE, "google.protobuf.Timestamp")
-        ),
-        make_message("p.Device", message_field("ids", "p.Ids")),
-        make_message(
-            "p.List",
-            message_field("items", "p.Device", cardinality=Cardinality.REPEATED),
-        ),
-        make_message(
-            "p.Map", message_field("events", "p.Event", cardinality=Cardinality.MAP)
-        ),
-        make_message(
-            "p.Loop", message_field("next", "p.Loop"), message_field("ids", "p.Ids")
-        ),
-        make_message(
-            "p.Plain",
-            make_field("payload", FieldKind.BYTES),
-            message_field("other", "p.Plain"),
-        ),
-        make_message(
-            "p.Wait", make_field("for", FieldKind.MESSAGE, "google.protobuf.Duration")
-        ),
+    prefixes = dataclasses.replace(
+        make_field("prefixes", FieldKind.BYTES, cardinality=Cardinality.REPEATED),
+        json_codec=JsonFieldCodec("x.MarshalDevAddrPrefixSlice", "", None),
+    )
+    wrapper = "google.protobuf.UInt64Value"
+    fields = [
+        (make_field("name", FieldKind.STRING), "string"),
+        (make_field("up", FieldKind.FIXED64), "uint64"),
+        (make_field("rssi", FieldKind.SINT32), "int32"),
+        (make_field("snr", FieldKind.DOUBLE), "floating"),
+        (make_field("payload", FieldKind.BYTES), "b64"),
+        (hex_eui, "hex8"),
+        (prefixes, "devaddr_prefix"),
+        (make_field("at", FieldKind.MESSAGE, "google.protobuf.Timestamp"), "timestamp"),
+        (make_field("n", FieldKind.MESSAGE, wrapper), "wrapped_uint64"),
+        (make_field("band", FieldKind.ENUM, "p.Band"), "enum"),
+        (message_field("ids", "p.Ids"), "message"),
     ]
-    assert messages_checked_on_encode(messages) == {
-        "p.Ids",
-        "p.Event",
-        "p.Device",
-        "p.List",
-        "p.Map",
-        "p.Loop",
-        "p.Wait",
+    of_the_api = {
+        FieldKind.ENUM: Codec("enum", "Band", ""),
+        FieldKind.MESSAGE: Codec("message", "Ids", "None"),
     }
+    for field, expected in fields:
+        codec = builtin_codec(field.value, field) or of_the_api[field.value.kind]
+        assert field_codec(codec, None) == expected, field.name
+    flags, counts = SCALARS[FieldKind.BOOL], SCALARS[FieldKind.UINT32]
+    assert field_codec(counts, flags) == "boolean,uint32"  # a map's: key, value

@@ -37,38 +37,21 @@ class TrackerIdentifiersPaths(_rt.FieldPath):
 class ApplicationIdentifiers(_rt.Message):
     """Identifies an application: a group of trackers."""
 
-    _FIELDS = _rt.field_table("application_id")
+    _FIELDS = _rt.field_table("application_id:string")
     _FULL_NAME = "acme.fleet.v1.ApplicationIdentifiers"
     PATHS: _typing.ClassVar[ApplicationIdentifiersPaths] = ApplicationIdentifiersPaths(
         ""
     )
     application_id: str = ""
 
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> ApplicationIdentifiers:
-        if data.__class__ is not dict:
-            _rt.bad(data, "an object", key)
-        if not data.keys() <= ApplicationIdentifiers._KEYS:
-            data = _rt.snake_keys(data, ApplicationIdentifiers)
-        o = object.__new__(ApplicationIdentifiers)
-        try:
-            v = data.get(k := "application_id", "")
-            o.application_id = v if v.__class__ is str else _rt.string_or_null(v, k)
-        except _rt.DecodeError as error:
-            raise error.under(key) from None
-        return o
-
-    def _to_json(self) -> dict[str, _typing.Any]:
-        d: dict[str, _typing.Any] = {}
-        if self.application_id:
-            d["application_id"] = self.application_id
-        return d
-
 
 class TrackerIdentifiers(_rt.Message):
     """Identifies a tracker. The EUIs are 8 bytes, written as upper-case hex."""
 
-    _FIELDS = _rt.field_table("tracker_id application_ids dev_eui join_eui dev_addr")
+    _FIELDS = _rt.field_table(
+        "tracker_id:string application_ids:message dev_eui:hex8 join_eui:hex8"
+        " dev_addr:hex4"
+    )
     _FULL_NAME = "acme.fleet.v1.TrackerIdentifiers"
     PATHS: _typing.ClassVar[TrackerIdentifiersPaths] = TrackerIdentifiersPaths("")
     tracker_id: str = ""
@@ -78,44 +61,3 @@ class TrackerIdentifiers(_rt.Message):
     join_eui: bytes = b""
     dev_addr: bytes = b""
     """The device address: 4 bytes."""
-
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> TrackerIdentifiers:
-        if data.__class__ is not dict:
-            _rt.bad(data, "an object", key)
-        if not data.keys() <= TrackerIdentifiers._KEYS:
-            data = _rt.snake_keys(data, TrackerIdentifiers)
-        o = object.__new__(TrackerIdentifiers)
-        try:
-            v = data.get(k := "tracker_id", "")
-            o.tracker_id = v if v.__class__ is str else _rt.string_or_null(v, k)
-            v = data.get(k := "application_ids")
-            o.application_ids = (
-                None if v is None else ApplicationIdentifiers._decode(v, k)
-            )
-            v = data.get(k := "dev_eui")
-            o.dev_eui = b"" if v is None else _rt.hex_bytes(v, 8, k)
-            v = data.get(k := "join_eui")
-            o.join_eui = b"" if v is None else _rt.hex_bytes(v, 8, k)
-            v = data.get(k := "dev_addr")
-            o.dev_addr = b"" if v is None else _rt.hex_bytes(v, 4, k)
-        except _rt.DecodeError as error:
-            raise error.under(key) from None
-        return o
-
-    def _to_json(self) -> dict[str, _typing.Any]:
-        d: dict[str, _typing.Any] = {}
-        try:
-            if self.tracker_id:
-                d["tracker_id"] = self.tracker_id
-            if self.application_ids is not None:
-                d["application_ids"] = self.application_ids._to_json()
-            if self.dev_eui:
-                d["dev_eui"] = _rt.hex_out(self.dev_eui, 8, "dev_eui")
-            if self.join_eui:
-                d["join_eui"] = _rt.hex_out(self.join_eui, 8, "join_eui")
-            if self.dev_addr:
-                d["dev_addr"] = _rt.hex_out(self.dev_addr, 4, "dev_addr")
-        except _rt.EncodeError as error:
-            raise error.within(self) from None
-        return d

@@ -321,66 +321,36 @@ class TrackersPaths(_rt.FieldPath):
 class BandValue(_rt.WrapperMessage):
     """The message acme.fleet.v1.BandValue."""
 
-    _FIELDS = _rt.field_table("value")
+    _FIELDS = _rt.field_table("value:enum")
     _FULL_NAME = "acme.fleet.v1.BandValue"
     PATHS: _typing.ClassVar[BandValuePaths] = BandValuePaths("")
     value: Band = Band_ZERO
-
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> BandValue:
-        o = object.__new__(BandValue)
-        o.value = _rt.enum_in(Band, data, key)
-        return o
-
-    def _to_json(self) -> _typing.Any:
-        return self.value._out_
 
 
 class BoolValue(_rt.WrapperMessage):
     """The message acme.fleet.v1.BoolValue."""
 
-    _FIELDS = _rt.field_table("value")
+    _FIELDS = _rt.field_table("value:boolean")
     _FULL_NAME = "acme.fleet.v1.BoolValue"
     PATHS: _typing.ClassVar[BoolValuePaths] = BoolValuePaths("")
     value: bool = False
-
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> BoolValue:
-        o = object.__new__(BoolValue)
-        o.value = (
-            data if data is True or data is False else _rt.bad(data, "a boolean", key)
-        )
-        return o
-
-    def _to_json(self) -> _typing.Any:
-        return self.value
 
 
 class EUIValue(_rt.WrapperMessage):
     """A TTS wrapper of hex bytes: written bare, like the other wrappers."""
 
-    _FIELDS = _rt.field_table("value")
+    _FIELDS = _rt.field_table("value:hex8")
     _FULL_NAME = "acme.fleet.v1.EUIValue"
     PATHS: _typing.ClassVar[EUIValuePaths] = EUIValuePaths("")
     value: bytes = b""
-
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> EUIValue:
-        o = object.__new__(EUIValue)
-        o.value = _rt.hex_bytes(data, 8, key)
-        return o
-
-    def _to_json(self) -> _typing.Any:
-        try:
-            return _rt.hex_out(self.value, 8, "")
-        except _rt.EncodeError as error:
-            raise error.within(self) from None
 
 
 class Fault(_rt.Message):
     """A failure, with the failure that caused it: a self-referencing message."""
 
-    _FIELDS = _rt.field_table("message cause code attributes")
+    _FIELDS = _rt.field_table(
+        "message:string cause:message code:uint32 attributes:struct"
+    )
     _FULL_NAME = "acme.fleet.v1.Fault"
     PATHS: _typing.ClassVar[FaultPaths] = FaultPaths("")
     message: str = ""
@@ -389,61 +359,20 @@ class Fault(_rt.Message):
     """Declared after `cause`, so TTS's path lists drop it below `cause`."""
     attributes: dict[str, _typing.Any] | None = None
 
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> Fault:
-        if data.__class__ is not dict:
-            _rt.bad(data, "an object", key)
-        if not data.keys() <= Fault._KEYS:
-            data = _rt.snake_keys(data, Fault)
-        o = object.__new__(Fault)
-        try:
-            v = data.get(k := "message", "")
-            o.message = v if v.__class__ is str else _rt.string_or_null(v, k)
-            v = data.get(k := "cause")
-            o.cause = None if v is None else Fault._decode(v, k)
-            v = data.get(k := "code")
-            o.code = 0 if v is None else _rt.uint32(v, k)
-            v = data.get(k := "attributes")
-            o.attributes = None if v is None else _rt.struct(v, k)
-        except _rt.DecodeError as error:
-            raise error.under(key) from None
-        return o
-
-    def _to_json(self) -> dict[str, _typing.Any]:
-        d: dict[str, _typing.Any] = {}
-        if self.message:
-            d["message"] = self.message
-        if self.cause is not None:
-            d["cause"] = self.cause._to_json()
-        if self.code:
-            d["code"] = self.code
-        if self.attributes is not None:
-            d["attributes"] = self.attributes
-        return d
-
 
 class FrequencyValue(_rt.WrapperMessage):
     """The message acme.fleet.v1.FrequencyValue."""
 
-    _FIELDS = _rt.field_table("value")
+    _FIELDS = _rt.field_table("value:uint64")
     _FULL_NAME = "acme.fleet.v1.FrequencyValue"
     PATHS: _typing.ClassVar[FrequencyValuePaths] = FrequencyValuePaths("")
     value: _rt.UInt64 = 0
-
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> FrequencyValue:
-        o = object.__new__(FrequencyValue)
-        o.value = _rt.uint64(data, key)
-        return o
-
-    def _to_json(self) -> _typing.Any:
-        return str(self.value)
 
 
 class Keys(_rt.Message):
     """The message acme.fleet.v1.Keys."""
 
-    _FIELDS = _rt.field_table("app_key custody encrypted_key")
+    _FIELDS = _rt.field_table("app_key:hex16 custody:enum encrypted_key:b64")
     _FULL_NAME = "acme.fleet.v1.Keys"
     PATHS: _typing.ClassVar[KeysPaths] = KeysPaths("")
     app_key: bytes = b""
@@ -452,43 +381,13 @@ class Keys(_rt.Message):
     encrypted_key: bytes = b""
     """An encrypted key: plain bytes, written as base64."""
 
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> Keys:
-        if data.__class__ is not dict:
-            _rt.bad(data, "an object", key)
-        if not data.keys() <= Keys._KEYS:
-            data = _rt.snake_keys(data, Keys)
-        o = object.__new__(Keys)
-        try:
-            v = data.get(k := "app_key")
-            o.app_key = b"" if v is None else _rt.hex_bytes(v, 16, k)
-            v = data.get(k := "custody")
-            o.custody = KeyCustody_ZERO if v is None else _rt.enum_in(KeyCustody, v, k)
-            v = data.get(k := "encrypted_key")
-            o.encrypted_key = b"" if v is None else _rt.b64(v, k)
-        except _rt.DecodeError as error:
-            raise error.under(key) from None
-        return o
-
-    def _to_json(self) -> dict[str, _typing.Any]:
-        d: dict[str, _typing.Any] = {}
-        try:
-            if self.app_key:
-                d["app_key"] = _rt.hex_out(self.app_key, 16, "app_key")
-            if self.custody:
-                d["custody"] = self.custody._out_
-            if self.encrypted_key:
-                d["encrypted_key"] = _rt.b64_out(self.encrypted_key)
-        except _rt.EncodeError as error:
-            raise error.within(self) from None
-        return d
-
 
 class Location(_rt.Message):
     """The message acme.fleet.v1.Location."""
 
     _FIELDS = _rt.field_table(
-        "latitude longitude altitude accuracy source_name fixed_at"
+        "latitude:floating longitude:floating altitude:int32 accuracy:floating"
+        " source_name:string fixed_at:timestamp"
     )
     _FULL_NAME = "acme.fleet.v1.Location"
     _JSON_NAMES: _typing.ClassVar[dict[str, str]] = {"origin": "source_name"}
@@ -501,49 +400,6 @@ class Location(_rt.Message):
     """An explicit JSON name, accepted on input beside the proto name."""
     fixed_at: _dt.datetime | None = None
 
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> Location:
-        if data.__class__ is not dict:
-            _rt.bad(data, "an object", key)
-        if not data.keys() <= Location._KEYS:
-            data = _rt.snake_keys(data, Location)
-        o = object.__new__(Location)
-        try:
-            v = data.get(k := "latitude")
-            o.latitude = 0.0 if v is None else _rt.floating(v, k)
-            v = data.get(k := "longitude")
-            o.longitude = 0.0 if v is None else _rt.floating(v, k)
-            v = data.get(k := "altitude")
-            o.altitude = 0 if v is None else _rt.int32(v, k)
-            v = data.get(k := "accuracy")
-            o.accuracy = 0.0 if v is None else _rt.floating(v, k)
-            v = data.get(k := "source_name", "")
-            o.source_name = v if v.__class__ is str else _rt.string_or_null(v, k)
-            v = data.get(k := "fixed_at")
-            o.fixed_at = None if v is None else _rt.timestamp(v, k)
-        except _rt.DecodeError as error:
-            raise error.under(key) from None
-        return o
-
-    def _to_json(self) -> dict[str, _typing.Any]:
-        d: dict[str, _typing.Any] = {}
-        try:
-            if self.latitude:
-                d["latitude"] = _rt.float_out(self.latitude)
-            if self.longitude:
-                d["longitude"] = _rt.float_out(self.longitude)
-            if self.altitude:
-                d["altitude"] = self.altitude
-            if self.accuracy:
-                d["accuracy"] = _rt.float_out(self.accuracy)
-            if self.source_name:
-                d["source_name"] = self.source_name
-            if self.fixed_at is not None:
-                d["fixed_at"] = _rt.timestamp_out(self.fixed_at, "fixed_at")
-        except _rt.EncodeError as error:
-            raise error.within(self) from None
-        return d
-
 
 class Tracker(_rt.Message):
     """A tracker.
@@ -552,13 +408,20 @@ class Tracker(_rt.Message):
     triple quotes."""
 
     _FIELDS = _rt.field_table(
-        "ids created_at updated_at name label attributes locations band health settings"
-        " keys net_id last_nonce address_prefixes last_payload firmware.firmware_url"
-        " firmware.firmware_image firmware.firmware_ftp battery_percent uplinks"
-        " clock_drift temperature offset checksum serial rssi snr_total"
-        " counters_by_port flags scores bands metadata extra history decoded"
-        " visible_paths ratio voltage delta uptime balance sequence online nickname"
-        " token last_fault class gateway_eui",
+        "ids:message created_at:timestamp updated_at:timestamp name:string label:string"
+        " attributes:string,string locations:string,message band:enum health:enum"
+        " settings:message keys:message net_id:hex3 last_nonce:hex2"
+        " address_prefixes:devaddr_prefix last_payload:b64 firmware.firmware_url:string"
+        " firmware.firmware_image:b64 firmware.firmware_ftp:string"
+        " battery_percent:uint32 uplinks:uint64 clock_drift:int64 temperature:int32"
+        " offset:int64 checksum:uint32 serial:uint64 rssi:int32 snr_total:int64"
+        " counters_by_port:uint32,uint64 flags:boolean,string scores:floating"
+        " bands:enum metadata:struct extra:json_value history:list_value"
+        " decoded:any_message visible_paths:field_mask ratio:wrapped_floating"
+        " voltage:wrapped_floating delta:wrapped_int64 uptime:wrapped_uint64"
+        " balance:wrapped_int32 sequence:wrapped_uint32 online:wrapped_boolean"
+        " nickname:wrapped_string token:wrapped_b64 last_fault:message class:boolean"
+        " gateway_eui:message",
         {"label": "_label", "class": "class_"},
         {"label": "label", "firmware.firmware_ftp": "firmware_ftp"},
     )
@@ -626,263 +489,13 @@ class Tracker(_rt.Message):
         """The name of the member of oneof `firmware` that is set, if any."""
         return None if self._firmware is None else self._firmware[0]
 
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> Tracker:
-        if data.__class__ is not dict:
-            _rt.bad(data, "an object", key)
-        if not data.keys() <= Tracker._KEYS:
-            data = _rt.snake_keys(data, Tracker)
-        o = object.__new__(Tracker)
-        try:
-            v = data.get(k := "ids")
-            o.ids = None if v is None else TrackerIdentifiers._decode(v, k)
-            v = data.get(k := "created_at")
-            o.created_at = None if v is None else _rt.timestamp(v, k)
-            v = data.get(k := "updated_at")
-            o.updated_at = None if v is None else _rt.timestamp(v, k)
-            v = data.get(k := "name", "")
-            o.name = v if v.__class__ is str else _rt.string_or_null(v, k)
-            v = data.get(k := "label", "")
-            o._label = v if v.__class__ is str else _rt.string_or_null(v, k)
-            v = data.get(k := "attributes")
-            o.attributes = (
-                {} if v is None else _rt.mapping(_rt.string, _rt.string, v, k)
-            )
-            v = data.get(k := "locations")
-            o.locations = (
-                {} if v is None else _rt.mapping(_rt.string, Location._decode, v, k)
-            )
-            v = data.get(k := "band")
-            o.band = Band_ZERO if v is None else _rt.enum_in(Band, v, k)
-            v = data.get(k := "health")
-            o.health = Health_ZERO if v is None else _rt.enum_in(Health, v, k)
-            v = data.get(k := "settings")
-            o.settings = None if v is None else TrackerSettings._decode(v, k)
-            v = data.get(k := "keys")
-            o.keys = None if v is None else Keys._decode(v, k)
-            v = data.get(k := "net_id")
-            o.net_id = b"" if v is None else _rt.hex_bytes(v, 3, k)
-            v = data.get(k := "last_nonce")
-            o.last_nonce = b"" if v is None else _rt.hex_bytes(v, 2, k)
-            v = data.get(k := "address_prefixes")
-            o.address_prefixes = (
-                [] if v is None else _rt.repeated(_rt.devaddr_prefix, v, k)
-            )
-            v = data.get(k := "last_payload")
-            o.last_payload = b"" if v is None else _rt.b64(v, k)
-            v = data.get(k := "battery_percent")
-            o.battery_percent = None if v is None else _rt.uint32(v, k)
-            v = data.get(k := "uplinks")
-            o.uplinks = 0 if v is None else _rt.uint64(v, k)
-            v = data.get(k := "clock_drift")
-            o.clock_drift = 0 if v is None else _rt.int64(v, k)
-            v = data.get(k := "temperature")
-            o.temperature = 0 if v is None else _rt.int32(v, k)
-            v = data.get(k := "offset")
-            o.offset = 0 if v is None else _rt.int64(v, k)
-            v = data.get(k := "checksum")
-            o.checksum = 0 if v is None else _rt.uint32(v, k)
-            v = data.get(k := "serial")
-            o.serial = 0 if v is None else _rt.uint64(v, k)
-            v = data.get(k := "rssi")
-            o.rssi = 0 if v is None else _rt.int32(v, k)
-            v = data.get(k := "snr_total")
-            o.snr_total = 0 if v is None else _rt.int64(v, k)
-            v = data.get(k := "counters_by_port")
-            o.counters_by_port = (
-                {} if v is None else _rt.mapping(_rt.uint32, _rt.uint64, v, k)
-            )
-            v = data.get(k := "flags")
-            o.flags = {} if v is None else _rt.mapping(_rt.bool_key, _rt.string, v, k)
-            v = data.get(k := "scores")
-            o.scores = [] if v is None else _rt.repeated(_rt.floating, v, k)
-            v = data.get(k := "bands")
-            o.bands = (
-                []
-                if v is None
-                else _rt.repeated((lambda v, k: _rt.enum_in(Band, v, k)), v, k)
-            )
-            v = data.get(k := "metadata")
-            o.metadata = None if v is None else _rt.struct(v, k)
-            v = data.get(k := "extra")
-            o.extra = None if v is None else _rt.json_value(v, k)
-            v = data.get(k := "history")
-            o.history = None if v is None else _rt.list_value(v, k)
-            v = data.get(k := "decoded")
-            o.decoded = None if v is None else _rt.any_message(v, k)
-            v = data.get(k := "visible_paths")
-            o.visible_paths = None if v is None else _rt.field_mask(v, k)
-            v = data.get(k := "ratio")
-            o.ratio = None if v is None else _rt.wrapped(_rt.floating, v, k)
-            v = data.get(k := "voltage")
-            o.voltage = None if v is None else _rt.wrapped(_rt.floating, v, k)
-            v = data.get(k := "delta")
-            o.delta = None if v is None else _rt.wrapped(_rt.int64, v, k)
-            v = data.get(k := "uptime")
-            o.uptime = None if v is None else _rt.wrapped(_rt.uint64, v, k)
-            v = data.get(k := "balance")
-            o.balance = None if v is None else _rt.wrapped(_rt.int32, v, k)
-            v = data.get(k := "sequence")
-            o.sequence = None if v is None else _rt.wrapped(_rt.uint32, v, k)
-            v = data.get(k := "online")
-            o.online = None if v is None else _rt.wrapped(_rt.boolean, v, k)
-            v = data.get(k := "nickname")
-            o.nickname = None if v is None else _rt.wrapped(_rt.string, v, k)
-            v = data.get(k := "token")
-            o.token = None if v is None else _rt.wrapped(_rt.b64, v, k)
-            v = data.get(k := "last_fault")
-            o.last_fault = None if v is None else Fault._decode(v, k)
-            v = data.get(k := "class", False)
-            o.class_ = v if v is True or v is False else _rt.boolean_or_null(v, k)
-            v = data.get(k := "gateway_eui")
-            o.gateway_eui = None if v is None else EUIValue._decode(v, k)
-            o._firmware = None
-            v = data.get(k := "firmware_url")
-            if v is not None:
-                if o._firmware is not None:
-                    raise _rt.DecodeError(
-                        k, "another member of oneof 'firmware' is already set"
-                    )
-                o._firmware = (
-                    k,
-                    (v if v.__class__ is str else _rt.bad(v, "a string", k)),
-                )
-            v = data.get(k := "firmware_image")
-            if v is not None:
-                if o._firmware is not None:
-                    raise _rt.DecodeError(
-                        k, "another member of oneof 'firmware' is already set"
-                    )
-                o._firmware = (k, _rt.b64(v, k))
-            v = data.get(k := "firmware_ftp")
-            if v is not None:
-                if o._firmware is not None:
-                    raise _rt.DecodeError(
-                        k, "another member of oneof 'firmware' is already set"
-                    )
-                o._firmware = (
-                    k,
-                    (v if v.__class__ is str else _rt.bad(v, "a string", k)),
-                )
-        except _rt.DecodeError as error:
-            raise error.under(key) from None
-        return o
-
-    def _to_json(self) -> dict[str, _typing.Any]:
-        d: dict[str, _typing.Any] = {}
-        try:
-            if self.ids is not None:
-                d["ids"] = self.ids._to_json()
-            if self.created_at is not None:
-                d["created_at"] = _rt.timestamp_out(self.created_at, "created_at")
-            if self.updated_at is not None:
-                d["updated_at"] = _rt.timestamp_out(self.updated_at, "updated_at")
-            if self.name:
-                d["name"] = self.name
-            if self._label:
-                d["label"] = self._label
-            if self.attributes:
-                d["attributes"] = {k: e for k, e in self.attributes.items()}
-            if self.locations:
-                d["locations"] = {k: e._to_json() for k, e in self.locations.items()}
-            if self.band:
-                d["band"] = self.band._out_
-            if self.health:
-                d["health"] = self.health._out_
-            if self.settings is not None:
-                d["settings"] = self.settings._to_json()
-            if self.keys is not None:
-                d["keys"] = self.keys._to_json()
-            if self.net_id:
-                d["net_id"] = _rt.hex_out(self.net_id, 3, "net_id")
-            if self.last_nonce:
-                d["last_nonce"] = _rt.hex_out(self.last_nonce, 2, "last_nonce")
-            if self.address_prefixes:
-                d["address_prefixes"] = [
-                    _rt.devaddr_prefix_out(e, "address_prefixes")
-                    for e in self.address_prefixes
-                ]
-            if self.last_payload:
-                d["last_payload"] = _rt.b64_out(self.last_payload)
-            if self.battery_percent is not None:
-                d["battery_percent"] = self.battery_percent
-            if self.uplinks:
-                d["uplinks"] = str(self.uplinks)
-            if self.clock_drift:
-                d["clock_drift"] = str(self.clock_drift)
-            if self.temperature:
-                d["temperature"] = self.temperature
-            if self.offset:
-                d["offset"] = str(self.offset)
-            if self.checksum:
-                d["checksum"] = self.checksum
-            if self.serial:
-                d["serial"] = str(self.serial)
-            if self.rssi:
-                d["rssi"] = self.rssi
-            if self.snr_total:
-                d["snr_total"] = str(self.snr_total)
-            if self.counters_by_port:
-                d["counters_by_port"] = {
-                    _rt.map_key_out(k): str(e) for k, e in self.counters_by_port.items()
-                }
-            if self.flags:
-                d["flags"] = {_rt.map_key_out(k): e for k, e in self.flags.items()}
-            if self.scores:
-                d["scores"] = [_rt.float_out(e) for e in self.scores]
-            if self.bands:
-                d["bands"] = [e._out_ for e in self.bands]
-            if self.metadata is not None:
-                d["metadata"] = self.metadata
-            if self.extra is not None:
-                d["extra"] = self.extra
-            if self.history is not None:
-                d["history"] = self.history
-            if self.decoded is not None:
-                d["decoded"] = _rt.any_out(self.decoded)
-            if self.visible_paths is not None:
-                d["visible_paths"] = _rt.field_mask_out(self.visible_paths)
-            if self.ratio is not None:
-                d["ratio"] = _rt.float_out(self.ratio)
-            if self.voltage is not None:
-                d["voltage"] = _rt.float_out(self.voltage)
-            if self.delta is not None:
-                d["delta"] = str(self.delta)
-            if self.uptime is not None:
-                d["uptime"] = str(self.uptime)
-            if self.balance is not None:
-                d["balance"] = self.balance
-            if self.sequence is not None:
-                d["sequence"] = self.sequence
-            if self.online is not None:
-                d["online"] = self.online
-            if self.nickname is not None:
-                d["nickname"] = self.nickname
-            if self.token is not None:
-                d["token"] = _rt.b64_out(self.token)
-            if self.last_fault is not None:
-                d["last_fault"] = self.last_fault._to_json()
-            if self.class_:
-                d["class"] = self.class_
-            if self.gateway_eui is not None:
-                d["gateway_eui"] = self.gateway_eui._to_json()
-            if self._firmware is not None:
-                member, x = self._firmware
-                if member in ("firmware_url", "firmware_ftp"):
-                    d[member] = x
-                elif member in ("firmware_image",):
-                    d[member] = _rt.b64_out(x)
-        except _rt.EncodeError as error:
-            raise error.within(self) from None
-        return d
-
 
 class TrackerSettings(_rt.Message):
     """The message acme.fleet.v1.TrackerSettings."""
 
     _FIELDS = _rt.field_table(
-        "report_interval adaptive rx_frequency band priority mode.static mode.dynamic"
-        " mode.disabled"
+        "report_interval:duration adaptive:message rx_frequency:message band:message"
+        " priority:enum mode.static:message mode.dynamic:message mode.disabled:empty"
     )
     _FULL_NAME = "acme.fleet.v1.TrackerSettings"
     PATHS: _typing.ClassVar[TrackerSettingsPaths] = TrackerSettingsPaths("")
@@ -900,80 +513,11 @@ class TrackerSettings(_rt.Message):
         """The name of the member of oneof `mode` that is set, if any."""
         return None if self._mode is None else self._mode[0]
 
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> TrackerSettings:
-        if data.__class__ is not dict:
-            _rt.bad(data, "an object", key)
-        if not data.keys() <= TrackerSettings._KEYS:
-            data = _rt.snake_keys(data, TrackerSettings)
-        o = object.__new__(TrackerSettings)
-        try:
-            v = data.get(k := "report_interval")
-            o.report_interval = None if v is None else _rt.duration(v, k)
-            v = data.get(k := "adaptive")
-            o.adaptive = None if v is None else BoolValue._decode(v, k)
-            v = data.get(k := "rx_frequency")
-            o.rx_frequency = None if v is None else FrequencyValue._decode(v, k)
-            v = data.get(k := "band")
-            o.band = None if v is None else BandValue._decode(v, k)
-            v = data.get(k := "priority")
-            o.priority = Priority_ZERO if v is None else _rt.enum_in(Priority, v, k)
-            o._mode = None
-            v = data.get(k := "static")
-            if v is not None:
-                if o._mode is not None:
-                    raise _rt.DecodeError(
-                        k, "another member of oneof 'mode' is already set"
-                    )
-                o._mode = (k, TrackerSettings_StaticMode._decode(v, k))
-            v = data.get(k := "dynamic")
-            if v is not None:
-                if o._mode is not None:
-                    raise _rt.DecodeError(
-                        k, "another member of oneof 'mode' is already set"
-                    )
-                o._mode = (k, TrackerSettings_DynamicMode._decode(v, k))
-            v = data.get(k := "disabled")
-            if v is not None:
-                if o._mode is not None:
-                    raise _rt.DecodeError(
-                        k, "another member of oneof 'mode' is already set"
-                    )
-                o._mode = (k, _rt.empty(v, k))
-        except _rt.DecodeError as error:
-            raise error.under(key) from None
-        return o
-
-    def _to_json(self) -> dict[str, _typing.Any]:
-        d: dict[str, _typing.Any] = {}
-        try:
-            if self.report_interval is not None:
-                d["report_interval"] = _rt.duration_out(
-                    self.report_interval, "report_interval"
-                )
-            if self.adaptive is not None:
-                d["adaptive"] = self.adaptive._to_json()
-            if self.rx_frequency is not None:
-                d["rx_frequency"] = self.rx_frequency._to_json()
-            if self.band is not None:
-                d["band"] = self.band._to_json()
-            if self.priority:
-                d["priority"] = self.priority._out_
-            if self._mode is not None:
-                member, x = self._mode
-                if member in ("static", "dynamic"):
-                    d[member] = x._to_json()
-                elif member in ("disabled",):
-                    d[member] = _rt.empty_out(x)
-        except _rt.EncodeError as error:
-            raise error.within(self) from None
-        return d
-
 
 class TrackerSettings_DynamicMode(_rt.Message):
     """The message acme.fleet.v1.TrackerSettings.DynamicMode."""
 
-    _FIELDS = _rt.field_table("margin limits")
+    _FIELDS = _rt.field_table("margin:wrapped_floating limits:message")
     _FULL_NAME = "acme.fleet.v1.TrackerSettings.DynamicMode"
     PATHS: _typing.ClassVar[TrackerSettings_DynamicModePaths] = (
         TrackerSettings_DynamicModePaths("")
@@ -981,37 +525,11 @@ class TrackerSettings_DynamicMode(_rt.Message):
     margin: float | None = None
     limits: TrackerSettings_DynamicMode_Limits | None = None
 
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> TrackerSettings_DynamicMode:
-        if data.__class__ is not dict:
-            _rt.bad(data, "an object", key)
-        if not data.keys() <= TrackerSettings_DynamicMode._KEYS:
-            data = _rt.snake_keys(data, TrackerSettings_DynamicMode)
-        o = object.__new__(TrackerSettings_DynamicMode)
-        try:
-            v = data.get(k := "margin")
-            o.margin = None if v is None else _rt.wrapped(_rt.floating, v, k)
-            v = data.get(k := "limits")
-            o.limits = (
-                None if v is None else TrackerSettings_DynamicMode_Limits._decode(v, k)
-            )
-        except _rt.DecodeError as error:
-            raise error.under(key) from None
-        return o
-
-    def _to_json(self) -> dict[str, _typing.Any]:
-        d: dict[str, _typing.Any] = {}
-        if self.margin is not None:
-            d["margin"] = _rt.float_out(self.margin)
-        if self.limits is not None:
-            d["limits"] = self.limits._to_json()
-        return d
-
 
 class TrackerSettings_DynamicMode_Limits(_rt.Message):
     """The message acme.fleet.v1.TrackerSettings.DynamicMode.Limits."""
 
-    _FIELDS = _rt.field_table("min max")
+    _FIELDS = _rt.field_table("min:uint32 max:uint32")
     _FULL_NAME = "acme.fleet.v1.TrackerSettings.DynamicMode.Limits"
     PATHS: _typing.ClassVar[TrackerSettings_DynamicMode_LimitsPaths] = (
         TrackerSettings_DynamicMode_LimitsPaths("")
@@ -1019,35 +537,11 @@ class TrackerSettings_DynamicMode_Limits(_rt.Message):
     min: _rt.UInt32 = 0
     max: _rt.UInt32 = 0
 
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> TrackerSettings_DynamicMode_Limits:
-        if data.__class__ is not dict:
-            _rt.bad(data, "an object", key)
-        if not data.keys() <= TrackerSettings_DynamicMode_Limits._KEYS:
-            data = _rt.snake_keys(data, TrackerSettings_DynamicMode_Limits)
-        o = object.__new__(TrackerSettings_DynamicMode_Limits)
-        try:
-            v = data.get(k := "min")
-            o.min = 0 if v is None else _rt.uint32(v, k)
-            v = data.get(k := "max")
-            o.max = 0 if v is None else _rt.uint32(v, k)
-        except _rt.DecodeError as error:
-            raise error.under(key) from None
-        return o
-
-    def _to_json(self) -> dict[str, _typing.Any]:
-        d: dict[str, _typing.Any] = {}
-        if self.min:
-            d["min"] = self.min
-        if self.max:
-            d["max"] = self.max
-        return d
-
 
 class TrackerSettings_StaticMode(_rt.Message):
     """The message acme.fleet.v1.TrackerSettings.StaticMode."""
 
-    _FIELDS = _rt.field_table("spreading_factor channels")
+    _FIELDS = _rt.field_table("spreading_factor:uint32 channels:uint64")
     _FULL_NAME = "acme.fleet.v1.TrackerSettings.StaticMode"
     PATHS: _typing.ClassVar[TrackerSettings_StaticModePaths] = (
         TrackerSettings_StaticModePaths("")
@@ -1055,58 +549,11 @@ class TrackerSettings_StaticMode(_rt.Message):
     spreading_factor: _rt.UInt32 = 0
     channels: list[_rt.UInt64] = _rt.EMPTY_LIST
 
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> TrackerSettings_StaticMode:
-        if data.__class__ is not dict:
-            _rt.bad(data, "an object", key)
-        if not data.keys() <= TrackerSettings_StaticMode._KEYS:
-            data = _rt.snake_keys(data, TrackerSettings_StaticMode)
-        o = object.__new__(TrackerSettings_StaticMode)
-        try:
-            v = data.get(k := "spreading_factor")
-            o.spreading_factor = 0 if v is None else _rt.uint32(v, k)
-            v = data.get(k := "channels")
-            o.channels = [] if v is None else _rt.repeated(_rt.uint64, v, k)
-        except _rt.DecodeError as error:
-            raise error.under(key) from None
-        return o
-
-    def _to_json(self) -> dict[str, _typing.Any]:
-        d: dict[str, _typing.Any] = {}
-        if self.spreading_factor:
-            d["spreading_factor"] = self.spreading_factor
-        if self.channels:
-            d["channels"] = [str(e) for e in self.channels]
-        return d
-
 
 class Trackers(_rt.Message):
     """The message acme.fleet.v1.Trackers."""
 
-    _FIELDS = _rt.field_table("trackers")
+    _FIELDS = _rt.field_table("trackers:message")
     _FULL_NAME = "acme.fleet.v1.Trackers"
     PATHS: _typing.ClassVar[TrackersPaths] = TrackersPaths("")
     trackers: list[Tracker] = _rt.EMPTY_LIST
-
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> Trackers:
-        if data.__class__ is not dict:
-            _rt.bad(data, "an object", key)
-        if not data.keys() <= Trackers._KEYS:
-            data = _rt.snake_keys(data, Trackers)
-        o = object.__new__(Trackers)
-        try:
-            v = data.get(k := "trackers")
-            o.trackers = [] if v is None else _rt.repeated(Tracker._decode, v, k)
-        except _rt.DecodeError as error:
-            raise error.under(key) from None
-        return o
-
-    def _to_json(self) -> dict[str, _typing.Any]:
-        d: dict[str, _typing.Any] = {}
-        try:
-            if self.trackers:
-                d["trackers"] = [e._to_json() for e in self.trackers]
-        except _rt.EncodeError as error:
-            raise error.within(self) from None
-        return d

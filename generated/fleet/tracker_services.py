@@ -119,76 +119,29 @@ class TrackerEventPaths(_rt.FieldPath):
 class CreateTrackerRequest(_rt.Message):
     """The message acme.fleet.v1.CreateTrackerRequest."""
 
-    _FIELDS = _rt.field_table("tracker")
+    _FIELDS = _rt.field_table("tracker:message")
     _FULL_NAME = "acme.fleet.v1.CreateTrackerRequest"
     PATHS: _typing.ClassVar[CreateTrackerRequestPaths] = CreateTrackerRequestPaths("")
     tracker: Tracker | None = None
-
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> CreateTrackerRequest:
-        if data.__class__ is not dict:
-            _rt.bad(data, "an object", key)
-        if not data.keys() <= CreateTrackerRequest._KEYS:
-            data = _rt.snake_keys(data, CreateTrackerRequest)
-        o = object.__new__(CreateTrackerRequest)
-        try:
-            v = data.get(k := "tracker")
-            o.tracker = None if v is None else Tracker._decode(v, k)
-        except _rt.DecodeError as error:
-            raise error.under(key) from None
-        return o
-
-    def _to_json(self) -> dict[str, _typing.Any]:
-        d: dict[str, _typing.Any] = {}
-        try:
-            if self.tracker is not None:
-                d["tracker"] = self.tracker._to_json()
-        except _rt.EncodeError as error:
-            raise error.within(self) from None
-        return d
 
 
 class GetTrackerRequest(_rt.Message):
     """The message acme.fleet.v1.GetTrackerRequest."""
 
-    _FIELDS = _rt.field_table("tracker_ids field_mask")
+    _FIELDS = _rt.field_table("tracker_ids:message field_mask:field_mask")
     _FULL_NAME = "acme.fleet.v1.GetTrackerRequest"
     PATHS: _typing.ClassVar[GetTrackerRequestPaths] = GetTrackerRequestPaths("")
     tracker_ids: TrackerIdentifiers | None = None
     field_mask: list[str] | None = None
 
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> GetTrackerRequest:
-        if data.__class__ is not dict:
-            _rt.bad(data, "an object", key)
-        if not data.keys() <= GetTrackerRequest._KEYS:
-            data = _rt.snake_keys(data, GetTrackerRequest)
-        o = object.__new__(GetTrackerRequest)
-        try:
-            v = data.get(k := "tracker_ids")
-            o.tracker_ids = None if v is None else TrackerIdentifiers._decode(v, k)
-            v = data.get(k := "field_mask")
-            o.field_mask = None if v is None else _rt.field_mask(v, k)
-        except _rt.DecodeError as error:
-            raise error.under(key) from None
-        return o
-
-    def _to_json(self) -> dict[str, _typing.Any]:
-        d: dict[str, _typing.Any] = {}
-        try:
-            if self.tracker_ids is not None:
-                d["tracker_ids"] = self.tracker_ids._to_json()
-            if self.field_mask is not None:
-                d["field_mask"] = _rt.field_mask_out(self.field_mask)
-        except _rt.EncodeError as error:
-            raise error.within(self) from None
-        return d
-
 
 class ListTrackersRequest(_rt.Message):
     """The message acme.fleet.v1.ListTrackersRequest."""
 
-    _FIELDS = _rt.field_table("application_ids field_mask order limit page tags")
+    _FIELDS = _rt.field_table(
+        "application_ids:message field_mask:field_mask order:string limit:uint32"
+        " page:uint32 tags:string"
+    )
     _FULL_NAME = "acme.fleet.v1.ListTrackersRequest"
     PATHS: _typing.ClassVar[ListTrackersRequestPaths] = ListTrackersRequestPaths("")
     application_ids: ApplicationIdentifiers | None = None
@@ -199,207 +152,49 @@ class ListTrackersRequest(_rt.Message):
     page: _rt.UInt32 = 0
     tags: list[str] = _rt.EMPTY_LIST
 
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> ListTrackersRequest:
-        if data.__class__ is not dict:
-            _rt.bad(data, "an object", key)
-        if not data.keys() <= ListTrackersRequest._KEYS:
-            data = _rt.snake_keys(data, ListTrackersRequest)
-        o = object.__new__(ListTrackersRequest)
-        try:
-            v = data.get(k := "application_ids")
-            o.application_ids = (
-                None if v is None else ApplicationIdentifiers._decode(v, k)
-            )
-            v = data.get(k := "field_mask")
-            o.field_mask = None if v is None else _rt.field_mask(v, k)
-            v = data.get(k := "order", "")
-            o.order = v if v.__class__ is str else _rt.string_or_null(v, k)
-            v = data.get(k := "limit")
-            o.limit = 0 if v is None else _rt.uint32(v, k)
-            v = data.get(k := "page")
-            o.page = 0 if v is None else _rt.uint32(v, k)
-            v = data.get(k := "tags")
-            o.tags = [] if v is None else _rt.repeated(_rt.string, v, k)
-        except _rt.DecodeError as error:
-            raise error.under(key) from None
-        return o
-
-    def _to_json(self) -> dict[str, _typing.Any]:
-        d: dict[str, _typing.Any] = {}
-        if self.application_ids is not None:
-            d["application_ids"] = self.application_ids._to_json()
-        if self.field_mask is not None:
-            d["field_mask"] = _rt.field_mask_out(self.field_mask)
-        if self.order:
-            d["order"] = self.order
-        if self.limit:
-            d["limit"] = self.limit
-        if self.page:
-            d["page"] = self.page
-        if self.tags:
-            d["tags"] = [e for e in self.tags]
-        return d
-
 
 class ReportRequest(_rt.Message):
     """The message acme.fleet.v1.ReportRequest."""
 
-    _FIELDS = _rt.field_table("tracker_ids location")
+    _FIELDS = _rt.field_table("tracker_ids:message location:message")
     _FULL_NAME = "acme.fleet.v1.ReportRequest"
     PATHS: _typing.ClassVar[ReportRequestPaths] = ReportRequestPaths("")
     tracker_ids: TrackerIdentifiers | None = None
     location: Location | None = None
 
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> ReportRequest:
-        if data.__class__ is not dict:
-            _rt.bad(data, "an object", key)
-        if not data.keys() <= ReportRequest._KEYS:
-            data = _rt.snake_keys(data, ReportRequest)
-        o = object.__new__(ReportRequest)
-        try:
-            v = data.get(k := "tracker_ids")
-            o.tracker_ids = None if v is None else TrackerIdentifiers._decode(v, k)
-            v = data.get(k := "location")
-            o.location = None if v is None else Location._decode(v, k)
-        except _rt.DecodeError as error:
-            raise error.under(key) from None
-        return o
-
-    def _to_json(self) -> dict[str, _typing.Any]:
-        d: dict[str, _typing.Any] = {}
-        try:
-            if self.tracker_ids is not None:
-                d["tracker_ids"] = self.tracker_ids._to_json()
-            if self.location is not None:
-                d["location"] = self.location._to_json()
-        except _rt.EncodeError as error:
-            raise error.within(self) from None
-        return d
-
 
 class SetTrackerRequest(_rt.Message):
     """The message acme.fleet.v1.SetTrackerRequest."""
 
-    _FIELDS = _rt.field_table("tracker field_mask")
+    _FIELDS = _rt.field_table("tracker:message field_mask:field_mask")
     _FULL_NAME = "acme.fleet.v1.SetTrackerRequest"
     PATHS: _typing.ClassVar[SetTrackerRequestPaths] = SetTrackerRequestPaths("")
     tracker: Tracker | None = None
     field_mask: list[str] | None = None
 
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> SetTrackerRequest:
-        if data.__class__ is not dict:
-            _rt.bad(data, "an object", key)
-        if not data.keys() <= SetTrackerRequest._KEYS:
-            data = _rt.snake_keys(data, SetTrackerRequest)
-        o = object.__new__(SetTrackerRequest)
-        try:
-            v = data.get(k := "tracker")
-            o.tracker = None if v is None else Tracker._decode(v, k)
-            v = data.get(k := "field_mask")
-            o.field_mask = None if v is None else _rt.field_mask(v, k)
-        except _rt.DecodeError as error:
-            raise error.under(key) from None
-        return o
-
-    def _to_json(self) -> dict[str, _typing.Any]:
-        d: dict[str, _typing.Any] = {}
-        try:
-            if self.tracker is not None:
-                d["tracker"] = self.tracker._to_json()
-            if self.field_mask is not None:
-                d["field_mask"] = _rt.field_mask_out(self.field_mask)
-        except _rt.EncodeError as error:
-            raise error.within(self) from None
-        return d
-
 
 class StreamEventsRequest(_rt.Message):
     """The message acme.fleet.v1.StreamEventsRequest."""
 
-    _FIELDS = _rt.field_table("identifiers tail")
+    _FIELDS = _rt.field_table("identifiers:message tail:uint32")
     _FULL_NAME = "acme.fleet.v1.StreamEventsRequest"
     PATHS: _typing.ClassVar[StreamEventsRequestPaths] = StreamEventsRequestPaths("")
     identifiers: list[TrackerIdentifiers] = _rt.EMPTY_LIST
     tail: _rt.UInt32 = 0
 
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> StreamEventsRequest:
-        if data.__class__ is not dict:
-            _rt.bad(data, "an object", key)
-        if not data.keys() <= StreamEventsRequest._KEYS:
-            data = _rt.snake_keys(data, StreamEventsRequest)
-        o = object.__new__(StreamEventsRequest)
-        try:
-            v = data.get(k := "identifiers")
-            o.identifiers = (
-                [] if v is None else _rt.repeated(TrackerIdentifiers._decode, v, k)
-            )
-            v = data.get(k := "tail")
-            o.tail = 0 if v is None else _rt.uint32(v, k)
-        except _rt.DecodeError as error:
-            raise error.under(key) from None
-        return o
-
-    def _to_json(self) -> dict[str, _typing.Any]:
-        d: dict[str, _typing.Any] = {}
-        try:
-            if self.identifiers:
-                d["identifiers"] = [e._to_json() for e in self.identifiers]
-            if self.tail:
-                d["tail"] = self.tail
-        except _rt.EncodeError as error:
-            raise error.within(self) from None
-        return d
-
 
 class TrackerEvent(_rt.Message):
     """The message acme.fleet.v1.TrackerEvent."""
 
-    _FIELDS = _rt.field_table("name time tracker_ids fault")
+    _FIELDS = _rt.field_table(
+        "name:string time:timestamp tracker_ids:message fault:message"
+    )
     _FULL_NAME = "acme.fleet.v1.TrackerEvent"
     PATHS: _typing.ClassVar[TrackerEventPaths] = TrackerEventPaths("")
     name: str = ""
     time: _dt.datetime | None = None
     tracker_ids: TrackerIdentifiers | None = None
     fault: Fault | None = None
-
-    @staticmethod
-    def _decode(data: _typing.Any, key: str = "") -> TrackerEvent:
-        if data.__class__ is not dict:
-            _rt.bad(data, "an object", key)
-        if not data.keys() <= TrackerEvent._KEYS:
-            data = _rt.snake_keys(data, TrackerEvent)
-        o = object.__new__(TrackerEvent)
-        try:
-            v = data.get(k := "name", "")
-            o.name = v if v.__class__ is str else _rt.string_or_null(v, k)
-            v = data.get(k := "time")
-            o.time = None if v is None else _rt.timestamp(v, k)
-            v = data.get(k := "tracker_ids")
-            o.tracker_ids = None if v is None else TrackerIdentifiers._decode(v, k)
-            v = data.get(k := "fault")
-            o.fault = None if v is None else Fault._decode(v, k)
-        except _rt.DecodeError as error:
-            raise error.under(key) from None
-        return o
-
-    def _to_json(self) -> dict[str, _typing.Any]:
-        d: dict[str, _typing.Any] = {}
-        try:
-            if self.name:
-                d["name"] = self.name
-            if self.time is not None:
-                d["time"] = _rt.timestamp_out(self.time, "time")
-            if self.tracker_ids is not None:
-                d["tracker_ids"] = self.tracker_ids._to_json()
-            if self.fault is not None:
-                d["fault"] = self.fault._to_json()
-        except _rt.EncodeError as error:
-            raise error.within(self) from None
-        return d
 
 
 if _typing.TYPE_CHECKING:

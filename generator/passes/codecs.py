@@ -6,18 +6,13 @@ Enums and messages of the API are resolved by the module plan, which knows their
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from ..ir import Field, FieldKind, Message, TypeRef
+from ..ir import Field, FieldKind, TypeRef
 from ..pyir import Codec
 
 SCALARS: dict[FieldKind, Codec] = {
-    FieldKind.STRING: Codec(
-        "scalar", "str", '""', helper="string", checked_inline=True
-    ),
-    FieldKind.BOOL: Codec(
-        "scalar", "bool", "False", helper="boolean", checked_inline=True
-    ),
+    FieldKind.STRING: Codec("scalar", "str", '""', helper="string"),
+    FieldKind.BOOL: Codec("scalar", "bool", "False", helper="boolean"),
     FieldKind.INT32: Codec("scalar", "_rt.Int32", "0", helper="int32"),
     FieldKind.SINT32: Codec("scalar", "_rt.Int32", "0", helper="int32"),
     FieldKind.SFIXED32: Codec("scalar", "_rt.Int32", "0", helper="int32"),
@@ -86,33 +81,20 @@ def builtin_codec(ref: TypeRef, field: Field) -> Codec | None:
     return SCALARS[ref.kind]
 
 
-def checked_on_encode(codec: Codec) -> bool:
-    """Whether encoding a value can raise EncodeError: the dialect cannot carry a hex
-    field of the wrong length, a malformed DevAddr prefix, a naive datetime or a
-    duration past Go's int64 nanoseconds."""
-    return codec.family in ("hex", "devaddr_prefix") or codec.helper in (
-        "timestamp",
-        "duration",
-    )
+def runtime_codec(codec: Codec) -> str:
+    """The name the runtime's `field_table` knows this codec by: its helper's for a
+    scalar or well-known type, `wrapped_<helper>` for a Google wrapper, `hex<length>`,
+    `devaddr_prefix`, `enum` or `message` (whose class the field's annotation names)."""
+    if codec.family in ("enum", "message", "devaddr_prefix"):
+        return codec.family
+    if codec.family == "hex":
+        return f"hex{codec.hex_length}"
+    if codec.family == "google_wrapper":
+        return f"wrapped_{codec.helper}"
+    return codec.helper
 
 
-def messages_checked_on_encode(messages: Iterable[Message]) -> frozenset[str]:
-    """The messages whose encoding can raise EncodeError: those with a checked value,
-    and those holding such a message, at any depth."""
-    # message -> the messages with a field of its type
-    holders: dict[str, set[str]] = {}
-    pending: list[str] = []
-    for message in messages:
-        for field in message.fields:
-            codec = builtin_codec(field.value, field)
-            if codec is not None and checked_on_encode(codec):
-                pending.append(message.full_name)
-            elif field.value.kind is FieldKind.MESSAGE:
-                holders.setdefault(field.value.type_name, set()).add(message.full_name)
-    checked: set[str] = set()
-    while pending:
-        name = pending.pop()
-        if name not in checked:
-            checked.add(name)
-            pending.extend(holders.get(name, ()))
-    return frozenset(checked)
+def field_codec(codec: Codec, map_key: Codec | None) -> str:
+    """A field's codec for `field_table`: a map's is `key,value`."""
+    value = runtime_codec(codec)
+    return value if map_key is None else f"{runtime_codec(map_key)},{value}"

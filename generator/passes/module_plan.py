@@ -6,7 +6,6 @@ One module per target proto file, at the path `symbols.module_paths` gives it.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Mapping
 
 from ..diagnostics import InputError
@@ -44,7 +43,7 @@ from ..pyir import (
     PyServiceClient,
 )
 from .clients import plan_service_client
-from .codecs import builtin_codec, messages_checked_on_encode
+from .codecs import builtin_codec, field_codec
 from .mask_siblings import mask_siblings
 from .member_names import (
     MODULE_ALIASES,
@@ -58,10 +57,9 @@ from .symbols import CLIENTS_MODULE, Symbols, module_paths
 def plan_package(api: Api, package: str) -> PackagePlan:
     modules = module_paths(api)
     symbols = Symbols.of(api, modules)
-    checked_on_encode = messages_checked_on_encode(api.messages)
     siblings = mask_siblings(api, modules)
     planned = tuple(
-        _plan_module(api, file_name, path, symbols, checked_on_encode, siblings)
+        _plan_module(api, file_name, path, symbols, siblings)
         for file_name, path in sorted(modules.items(), key=lambda item: item[1])
     )
     packages: set[str] = set()
@@ -208,15 +206,12 @@ def _plan_module(
     file_name: str,
     path: str,
     symbols: Symbols,
-    checked_on_encode: frozenset[str],
     siblings: Mapping[str, tuple[str, ...]],
 ) -> PyModule:
     builder = _ModuleBuilder(path, symbols)
     enums = tuple(_plan_enum(e, symbols) for e in api.enums if e.file == file_name)
     messages = tuple(
-        _plan_message(m, builder, m.full_name in checked_on_encode)
-        for m in api.messages
-        if m.file == file_name
+        _plan_message(m, builder) for m in api.messages if m.file == file_name
     )
     path_nodes = plan_path_nodes(
         [m for m in api.messages if m.file == file_name], builder, symbols
@@ -354,9 +349,6 @@ def _plan_fields(message: Message, builder: _ModuleBuilder) -> tuple[PyField, ..
 def _plan_field(field: Field, names: MessageNames, builder: _ModuleBuilder) -> PyField:
     codec = builder.codec(field.value, field)
     map_key = builder.codec(field.map_key, field) if field.map_key else None
-    if map_key is not None and map_key.helper == "boolean":
-        # JSON object keys are strings: a bool key is "true" or "false".
-        map_key = dataclasses.replace(map_key, helper="bool_key")
     has_presence = (
         field.oneof is not None
         or field.proto3_optional
@@ -385,6 +377,7 @@ def _plan_field(field: Field, names: MessageNames, builder: _ModuleBuilder) -> P
         kind=kind,
         codec=codec,
         map_key=map_key,
+        runtime_codec=field_codec(codec, map_key),
         annotation=annotation,
         default=default,
         # Containers are fresh per message: the runtime makes them.
@@ -404,9 +397,7 @@ def _noting_deprecation(comment: str, deprecated: bool) -> str:
     return f"{comment}\n\nDeprecated." if comment else "Deprecated."
 
 
-def _plan_message(
-    message: Message, builder: _ModuleBuilder, encode_can_fail: bool
-) -> PyMessage:
+def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
     fields = _plan_fields(message, builder)
     names = builder.symbols.members[message.full_name]
     oneofs = tuple(_plan_oneof(name, fields, names) for name in message.oneofs)
@@ -425,8 +416,13 @@ def _plan_message(
         fields=fields,
         plain_fields=plain,
         oneofs=oneofs,
-        segments_words=word_chunks(
-            f"{f.oneof}.{f.proto_name}" if f.oneof else f.proto_name for f in fields
+        fields_words=word_chunks(
+            (
+                f"{f.oneof}.{f.proto_name}:{f.runtime_codec}"
+                if f.oneof
+                else f"{f.proto_name}:{f.runtime_codec}"
+            )
+            for f in fields
         ),
         # field_table's name for each field (a oneof member's property, else its slot)
         # and for each oneof (its slot), where it is not the default.
@@ -447,34 +443,16 @@ def _plan_message(
             if f.json_name != lower_camel(f.proto_name)
         ),
         paths_class=builder.symbols.paths_classes[message.full_name],
-        encode_can_fail=encode_can_fail,
     )
 
 
 def _plan_oneof(name: str, fields: tuple[PyField, ...], names: MessageNames) -> PyOneof:
-    members = tuple(f for f in fields if f.oneof == name)
-    groups: dict[tuple[object, ...], list[PyField]] = {}
-    for member in members:
-        groups.setdefault(_encoding(member), []).append(member)
     return PyOneof(
         name=name,
         slot=names.oneof_slots[name],
         which_method=names.which_methods[name],
-        members=members,
-        encode_groups=tuple(
-            (tuple(f.proto_name for f in g), g[0]) for g in groups.values()
-        ),
+        members=tuple(f for f in fields if f.oneof == name),
     )
-
-
-def _encoding(field: PyField) -> tuple[object, ...]:
-    """Fields with equal keys are written by the same expression (`x._to_json()`, ...)."""
-
-    def of(codec: Codec) -> tuple[str, str]:
-        detail = codec.helper if codec.family in ("wkt", "google_wrapper") else ""
-        return codec.family, detail
-
-    return field.kind, of(field.codec), of(field.map_key) if field.map_key else None
 
 
 def _plan_masks(
