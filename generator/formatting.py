@@ -39,9 +39,11 @@ def format_module(source: str) -> str:
     (or a line of a triple-quoted string) laid out as black lays it out when it fits."""
     lines = source.split("\n")
     long_lines: dict[int, list[int]] = {}  # by depth, the indices of the lines too long
-    in_string = False
+    in_string = unformatted = False
     for index, line in enumerate(lines):
-        if not in_string and len(line) > LINE_LENGTH:
+        if line.strip() in ("# fmt: off", "# fmt: on"):  # black leaves what is between
+            unformatted = line.strip() == "# fmt: off"
+        if not in_string and not unformatted and len(line) > LINE_LENGTH:
             code = line.lstrip(" ")
             if not code.startswith('"""'):  # black never splits a string
                 depth, rest = divmod(len(line) - len(code), len(INDENT))

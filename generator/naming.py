@@ -139,6 +139,20 @@ def rpc_constant_prefix(service: str, rpc: str) -> str:
     return f"{upper_snake(service)}_{upper_snake(rpc)}"
 
 
+def item_lines(items: Iterable[str], width: int) -> tuple[str, ...]:
+    """Items of a collection literal (each already a literal), each followed by a comma, in
+    lines of at most `width` characters; an item too long for one line has its own. Black
+    would write one item per line: a long list of names written so, inside `# fmt: off`,
+    takes a third of the lines."""
+    lines: list[str] = []
+    for item in items:
+        if lines and len(lines[-1]) + 1 + len(item) + 1 <= width:
+            lines[-1] += f" {item},"
+        else:
+            lines.append(f"{item},")
+    return tuple(lines)
+
+
 def word_chunks(words: Iterable[str], width: int = 78) -> tuple[str, ...]:
     """Space-separated words in string pieces of at most `width` characters, to be written
     one per line and joined by implicit concatenation: long lists take few lines. Pieces end

@@ -118,6 +118,8 @@ class PyEnum:
     zero_constant: str  # the module constant holding it, e.g. MACVersion_ZERO
     # Every string accepted on input (names, custom values, aliases, prefix-stripped), sorted.
     inputs: tuple[tuple[str, int], ...]
+    # For a string-form enum, number -> what TTS writes; else empty.
+    outputs: tuple[tuple[int, str], ...]
 
 
 @dataclass(frozen=True, slots=True)

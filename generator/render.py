@@ -15,6 +15,7 @@ import jinja2
 
 from .format_cache import FormatCache, default_directory
 from .formatting import BLACK_MODE, format_module
+from .naming import item_lines
 from .pyir import PackagePlan
 from .resources import RUNTIME_SOURCES, TEMPLATES
 
@@ -36,6 +37,11 @@ def environment() -> jinja2.Environment:
     # Literals of items already written as code, as black writes them.
     env.filters["list_literal"] = lambda items: f"[{', '.join(items)}]"
     env.filters["tuple_literal"] = _tuple_literal
+    env.filters["item_lines"] = lambda items, width: item_lines(list(items), width)
+    env.filters["dict_literal"] = lambda text: f"{{{text}}}"
+    env.filters["entries"] = lambda pairs: [
+        f"{python_literal(key)}: {python_literal(value)}" for key, value in pairs
+    ]
     return env
 
 

@@ -172,6 +172,22 @@ def test_a_long_decorator_sends_the_whole_module_to_black() -> None:
     assert format_module(source) == black.format_str(source, mode=BLACK_MODE)
 
 
+def test_what_fmt_off_holds_is_left_as_black_leaves_it() -> None:
+    opening = "    AVeryLongAliasNameForTheAllowedPathsOfAnRpc: _typing.TypeAlias = _typing.Literal["
+    source = module(
+        "if _typing.TYPE_CHECKING:",
+        "    # fmt: off",
+        opening,
+        '        "a", "b",',
+        "    ]",
+        "    # fmt: on",
+        "x = " + " + ".join(["1"] * 40),
+    )
+    formatted = format_module(source)
+    assert opening in formatted.splitlines()  # too long, and kept
+    assert formatted == black.format_str(source, mode=BLACK_MODE)
+
+
 def test_lines_must_be_indented_by_fours() -> None:
     with pytest.raises(ValueError, match="line 2 is not indented by fours"):
         format_module("if a:\n  x = " + "1 + " * 30 + "1\n")

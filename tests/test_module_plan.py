@@ -21,7 +21,13 @@ from generator.ir import (
     Message,
     ProtoFile,
 )
-from generator.naming import KEYWORDS, escape_doc, python_name, word_chunks
+from generator.naming import (
+    KEYWORDS,
+    escape_doc,
+    item_lines,
+    python_name,
+    word_chunks,
+)
 from generator.output import write_package
 from generator.passes.codecs import SCALARS, builtin_codec, field_codec
 from generator.passes.module_plan import plan_package
@@ -258,6 +264,13 @@ def test_an_rpc_with_an_earlier_rpcs_allowed_paths_reuses_its_literal(
     get, listing = masks["DEVICE_REGISTRY_GET_MASK"], masks["DEVICE_REGISTRY_LIST_MASK"]
     assert listing.same_as is get and listing.allowed == get.allowed
     assert get.same_as is None and masks["DEVICE_REGISTRY_SET_MASK"].same_as is None
+
+
+def test_long_lists_of_items_are_written_several_to_a_line() -> None:
+    items = ['"a"', '"bb"', '"' + "c" * 30 + '"', '"d"', '"e"']
+    lines = item_lines(items, width=20)
+    assert lines == ('"a", "bb",', '"' + "c" * 30 + '",', '"d", "e",')
+    assert item_lines([], width=20) == ()
 
 
 def test_long_name_lists_are_cut_into_pieces_that_join_back() -> None:

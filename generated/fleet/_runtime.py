@@ -2067,13 +2067,23 @@ def wrapped(decode: Callable[[Any, str], T], value: Any, key: str) -> T:
 # Field masks
 
 
-class FieldPath(str):
+class _PathType(type):
+    """The metaclass of path classes: they are slotted, without saying so each."""
+
+    def __new__(
+        mcls, name: str, bases: tuple[type, ...], namespace: dict[str, Any]
+    ) -> _PathType:
+        namespace.setdefault("__slots__", ())
+        return super().__new__(mcls, name, bases, namespace)
+
+
+class FieldPath(str, metaclass=_PathType):
     """A field-mask path; attributes of generated subclasses name the child paths.
 
-    A generated subclass annotates each child with its class, one line each; the child
-    path is made when the attribute is read. Type checkers see the annotations only."""
+    A generated subclass (`<Message>Paths`) has the paths below its message's: it
+    annotates each child with its class, one line each; the child path is made when the
+    attribute is read. Type checkers see the annotations only."""
 
-    __slots__ = ()
     # Attribute -> path segment, where the segment is a Python keyword.
     _SEGMENTS: ClassVar[Mapping[str, str]] = {}
 

@@ -8,25 +8,19 @@ import typing as _typing
 
 from . import _runtime as _rt
 
+# fmt: off
 __all__ = [
-    "ApplicationIdentifiers",
-    "ApplicationIdentifiersPaths",
-    "TrackerIdentifiers",
+    "ApplicationIdentifiers", "ApplicationIdentifiersPaths", "TrackerIdentifiers",
     "TrackerIdentifiersPaths",
 ]
+# fmt: on
 
 
 class ApplicationIdentifiersPaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     application_id: _rt.FieldPath
 
 
 class TrackerIdentifiersPaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     application_ids: ApplicationIdentifiersPaths
     dev_addr: _rt.FieldPath
     dev_eui: _rt.FieldPath

@@ -10,38 +10,18 @@ import typing as _typing
 from . import _runtime as _rt
 from .identifiers import TrackerIdentifiers, TrackerIdentifiersPaths
 
+# fmt: off
 __all__ = [
-    "Band",
-    "BandValue",
-    "BandValuePaths",
-    "BoolValue",
-    "BoolValuePaths",
-    "EUIValue",
-    "EUIValuePaths",
-    "Fault",
-    "FaultPaths",
-    "FrequencyValue",
-    "FrequencyValuePaths",
-    "Health",
-    "KeyCustody",
-    "Keys",
-    "KeysPaths",
-    "Location",
-    "LocationPaths",
-    "Priority",
-    "Tracker",
-    "TrackerPaths",
-    "TrackerSettings",
-    "TrackerSettingsPaths",
-    "TrackerSettings_DynamicMode",
-    "TrackerSettings_DynamicModePaths",
-    "TrackerSettings_DynamicMode_Limits",
-    "TrackerSettings_DynamicMode_LimitsPaths",
-    "TrackerSettings_StaticMode",
-    "TrackerSettings_StaticModePaths",
-    "Trackers",
+    "Band", "BandValue", "BandValuePaths", "BoolValue", "BoolValuePaths", "EUIValue",
+    "EUIValuePaths", "Fault", "FaultPaths", "FrequencyValue", "FrequencyValuePaths",
+    "Health", "KeyCustody", "Keys", "KeysPaths", "Location", "LocationPaths",
+    "Priority", "Tracker", "TrackerPaths", "TrackerSettings", "TrackerSettingsPaths",
+    "TrackerSettings_DynamicMode", "TrackerSettings_DynamicModePaths",
+    "TrackerSettings_DynamicMode_Limits", "TrackerSettings_DynamicMode_LimitsPaths",
+    "TrackerSettings_StaticMode", "TrackerSettings_StaticModePaths", "Trackers",
     "TrackersPaths",
 ]
+# fmt: on
 
 
 class Band(_rt.ProtoEnum):
@@ -57,24 +37,18 @@ class Band(_rt.ProtoEnum):
 
 Band_ZERO = Band(0)
 
+# fmt: off
 Band._index(
     {
-        "AS923": 3,
-        "BAND_AS923": 3,
-        "BAND_EU868": 1,
-        "BAND_UNKNOWN": 0,
-        "BAND_US": 2,
-        "BAND_US915": 2,
-        "EU868": 1,
-        "EU_863_870": 1,
-        "UNKNOWN": 0,
-        "US": 2,
-        "US915": 2,
-        "US_902_928": 2,
-        "eu868": 1,
+        "AS923": 3, "BAND_AS923": 3, "BAND_EU868": 1, "BAND_UNKNOWN": 0, "BAND_US": 2,
+        "BAND_US915": 2, "EU868": 1, "EU_863_870": 1, "UNKNOWN": 0, "US": 2, "US915": 2,
+        "US_902_928": 2, "eu868": 1,
     },
-    {0: "BAND_UNKNOWN", 1: "eu868", 2: "BAND_US915", 3: "BAND_AS923"},
+    {
+        0: "BAND_UNKNOWN", 1: "eu868", 2: "BAND_US915", 3: "BAND_AS923",
+    },
 )
+# fmt: on
 
 
 class Health(_rt.ProtoEnum):
@@ -102,17 +76,17 @@ class KeyCustody(_rt.ProtoEnum):
 
 KeyCustody_ZERO = KeyCustody(0)
 
+# fmt: off
 KeyCustody._index(
     {
-        "KEY_CUSTODY_JOIN_SERVER": 1,
-        "KEY_CUSTODY_SECURE_ELEMENT": 2,
-        "KEY_CUSTODY_UNKNOWN": 0,
-        "join server": 1,
-        "secure element": 2,
-        "unknown": 0,
+        "KEY_CUSTODY_JOIN_SERVER": 1, "KEY_CUSTODY_SECURE_ELEMENT": 2,
+        "KEY_CUSTODY_UNKNOWN": 0, "join server": 1, "secure element": 2, "unknown": 0,
     },
-    {0: "unknown", 1: "join server", 2: "secure element"},
+    {
+        0: "unknown", 1: "join server", 2: "secure element",
+    },
 )
+# fmt: on
 
 
 class Priority(_rt.ProtoEnum):
@@ -125,44 +99,30 @@ class Priority(_rt.ProtoEnum):
 
 Priority_ZERO = Priority(0)
 
+# fmt: off
 Priority._index(
     {
-        "HIGH": 2,
-        "LOW": 0,
-        "NORMAL": 1,
-        "PRIORITY_HIGH": 2,
-        "PRIORITY_LOW": 0,
+        "HIGH": 2, "LOW": 0, "NORMAL": 1, "PRIORITY_HIGH": 2, "PRIORITY_LOW": 0,
         "PRIORITY_NORMAL": 1,
     },
     {},
 )
+# fmt: on
 
 
 class BandValuePaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     value: _rt.FieldPath
 
 
 class BoolValuePaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     value: _rt.FieldPath
 
 
 class EUIValuePaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     value: _rt.FieldPath
 
 
 class FaultPaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     attributes: _rt.FieldPath
     cause: Fault_causePaths
     code: _rt.FieldPath
@@ -170,32 +130,20 @@ class FaultPaths(_rt.FieldPath):
 
 
 class Fault_causePaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     message: _rt.FieldPath
 
 
 class FrequencyValuePaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     value: _rt.FieldPath
 
 
 class KeysPaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     app_key: _rt.FieldPath
     custody: _rt.FieldPath
     encrypted_key: _rt.FieldPath
 
 
 class LocationPaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     accuracy: _rt.FieldPath
     altitude: _rt.FieldPath
     fixed_at: _rt.FieldPath
@@ -205,9 +153,6 @@ class LocationPaths(_rt.FieldPath):
 
 
 class TrackerPaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     _SEGMENTS: _typing.ClassVar[dict[str, str]] = {"class_": "class"}
     address_prefixes: _rt.FieldPath
     attributes: _rt.FieldPath
@@ -258,9 +203,6 @@ class TrackerPaths(_rt.FieldPath):
 
 
 class TrackerSettingsPaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     adaptive: BoolValuePaths
     band: BandValuePaths
     mode: TrackerSettings_modePaths
@@ -270,51 +212,33 @@ class TrackerSettingsPaths(_rt.FieldPath):
 
 
 class TrackerSettings_DynamicModePaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     limits: TrackerSettings_DynamicMode_LimitsPaths
     margin: _rt.FieldPath
 
 
 class TrackerSettings_DynamicMode_LimitsPaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     max: _rt.FieldPath
     min: _rt.FieldPath
 
 
 class TrackerSettings_StaticModePaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     channels: _rt.FieldPath
     spreading_factor: _rt.FieldPath
 
 
 class TrackerSettings_modePaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     disabled: _rt.FieldPath
     dynamic: TrackerSettings_DynamicModePaths
     static: TrackerSettings_StaticModePaths
 
 
 class Tracker_firmwarePaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     firmware_ftp: _rt.FieldPath
     firmware_image: _rt.FieldPath
     firmware_url: _rt.FieldPath
 
 
 class TrackersPaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     trackers: _rt.FieldPath
 
 

@@ -25,55 +25,31 @@ from .tracker import (
     Trackers,
 )
 
+# fmt: off
 __all__ = [
-    "TRACKER_REGISTRY_GET_MASK",
-    "TRACKER_REGISTRY_GET_PATHS",
-    "TRACKER_REGISTRY_LIST_MASK",
-    "TRACKER_REGISTRY_LIST_PATHS",
-    "TRACKER_REGISTRY_SET_MASK",
-    "TRACKER_REGISTRY_SET_PATHS",
-    "AsyncEventsClient",
-    "AsyncTrackerRegistryClient",
-    "AsyncTrackerSyncClient",
-    "CreateTrackerRequest",
-    "CreateTrackerRequestPaths",
-    "EventsClient",
-    "GetTrackerRequest",
-    "GetTrackerRequestPaths",
-    "ListTrackersRequest",
-    "ListTrackersRequestPaths",
-    "ReportRequest",
-    "ReportRequestPaths",
-    "SetTrackerRequest",
-    "SetTrackerRequestPaths",
-    "StreamEventsRequest",
-    "StreamEventsRequestPaths",
-    "TrackerEvent",
-    "TrackerEventPaths",
-    "TrackerRegistryClient",
-    "TrackerSyncClient",
+    "TRACKER_REGISTRY_GET_MASK", "TRACKER_REGISTRY_GET_PATHS",
+    "TRACKER_REGISTRY_LIST_MASK", "TRACKER_REGISTRY_LIST_PATHS",
+    "TRACKER_REGISTRY_SET_MASK", "TRACKER_REGISTRY_SET_PATHS", "AsyncEventsClient",
+    "AsyncTrackerRegistryClient", "AsyncTrackerSyncClient", "CreateTrackerRequest",
+    "CreateTrackerRequestPaths", "EventsClient", "GetTrackerRequest",
+    "GetTrackerRequestPaths", "ListTrackersRequest", "ListTrackersRequestPaths",
+    "ReportRequest", "ReportRequestPaths", "SetTrackerRequest",
+    "SetTrackerRequestPaths", "StreamEventsRequest", "StreamEventsRequestPaths",
+    "TrackerEvent", "TrackerEventPaths", "TrackerRegistryClient", "TrackerSyncClient",
 ]
+# fmt: on
 
 
 class CreateTrackerRequestPaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     tracker: TrackerPaths
 
 
 class GetTrackerRequestPaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     field_mask: _rt.FieldPath
     tracker_ids: TrackerIdentifiersPaths
 
 
 class ListTrackersRequestPaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     application_ids: ApplicationIdentifiersPaths
     field_mask: _rt.FieldPath
     limit: _rt.FieldPath
@@ -83,33 +59,21 @@ class ListTrackersRequestPaths(_rt.FieldPath):
 
 
 class ReportRequestPaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     location: LocationPaths
     tracker_ids: TrackerIdentifiersPaths
 
 
 class SetTrackerRequestPaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     field_mask: _rt.FieldPath
     tracker: TrackerPaths
 
 
 class StreamEventsRequestPaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     identifiers: _rt.FieldPath
     tail: _rt.FieldPath
 
 
 class TrackerEventPaths(_rt.FieldPath):
-    """Field-mask paths below this point; each attribute is a path (a str)."""
-
-    __slots__ = ()
     fault: FaultPaths
     name: _rt.FieldPath
     time: _rt.FieldPath
@@ -198,35 +162,17 @@ class TrackerEvent(_rt.Message):
 
 
 if _typing.TYPE_CHECKING:
+    # fmt: off
     TrackerRegistryGetPath: _typing.TypeAlias = _typing.Literal[
-        "ids",
-        "ids.application_ids",
-        "ids.application_ids.application_id",
-        "ids.dev_eui",
-        "ids.tracker_id",
-        "created_at",
-        "updated_at",
-        "name",
-        "attributes",
-        "locations",
-        "band",
-        "health",
-        "settings",
-        "settings.adaptive",
-        "settings.adaptive.value",
-        "settings.mode",
-        "settings.mode.static",
-        "settings.mode.dynamic",
-        "settings.mode.dynamic.margin",
-        "keys",
-        "keys.app_key",
-        "keys.custody",
-        "firmware",
-        "firmware.firmware_url",
-        "last_fault",
-        "uplinks",
+        "ids", "ids.application_ids", "ids.application_ids.application_id",
+        "ids.dev_eui", "ids.tracker_id", "created_at", "updated_at", "name",
+        "attributes", "locations", "band", "health", "settings", "settings.adaptive",
+        "settings.adaptive.value", "settings.mode", "settings.mode.static",
+        "settings.mode.dynamic", "settings.mode.dynamic.margin", "keys", "keys.app_key",
+        "keys.custody", "firmware", "firmware.firmware_url", "last_fault", "uplinks",
         "metadata",
     ]
+    # fmt: on
 TRACKER_REGISTRY_GET_PATHS: tuple[TrackerRegistryGetPath, ...] = _rt.path_tuple(
     "ids ids.application_ids ids.application_ids.application_id ids.dev_eui"
     " ids.tracker_id created_at updated_at name attributes locations band health"
@@ -246,11 +192,12 @@ TRACKER_REGISTRY_GET_MASK = _rt.RpcFieldMask(
 """The field-mask checks of /acme.fleet.v1.TrackerRegistry/Get: validate, paths_from,
 check_zero."""
 
-
 if _typing.TYPE_CHECKING:
+    # fmt: off
     TrackerRegistryListPath: _typing.TypeAlias = _typing.Literal[
-        "ids", "created_at", "name", "band"
+        "ids", "created_at", "name", "band",
     ]
+    # fmt: on
 TRACKER_REGISTRY_LIST_PATHS: tuple[TrackerRegistryListPath, ...] = _rt.path_tuple(
     "ids created_at name band"
 )
@@ -265,28 +212,16 @@ TRACKER_REGISTRY_LIST_MASK = _rt.RpcFieldMask(
 """The field-mask checks of /acme.fleet.v1.TrackerRegistry/List: validate,
 paths_from, check_zero."""
 
-
 if _typing.TYPE_CHECKING:
+    # fmt: off
     TrackerRegistrySetPath: _typing.TypeAlias = _typing.Literal[
-        "name",
-        "attributes",
-        "locations",
-        "band",
-        "settings",
-        "settings.adaptive",
-        "settings.adaptive.value",
-        "settings.priority",
-        "settings.mode",
-        "settings.mode.static",
-        "settings.mode.static.spreading_factor",
-        "settings.mode.dynamic",
-        "settings.mode.dynamic.margin",
-        "keys",
-        "keys.app_key",
-        "ids.dev_eui",
-        "firmware.firmware_url",
-        "retired_path",
+        "name", "attributes", "locations", "band", "settings", "settings.adaptive",
+        "settings.adaptive.value", "settings.priority", "settings.mode",
+        "settings.mode.static", "settings.mode.static.spreading_factor",
+        "settings.mode.dynamic", "settings.mode.dynamic.margin", "keys", "keys.app_key",
+        "ids.dev_eui", "firmware.firmware_url", "retired_path",
     ]
+    # fmt: on
 TRACKER_REGISTRY_SET_PATHS: tuple[TrackerRegistrySetPath, ...] = _rt.path_tuple(
     "name attributes locations band settings settings.adaptive"
     " settings.adaptive.value settings.priority settings.mode settings.mode.static"
@@ -408,7 +343,6 @@ _TRACKER_REGISTRY_CREATE = _http.Rpc(
     leaf_arguments=(("application_id", "tracker.ids.application_ids.application_id"),),
 )
 
-
 _TRACKER_REGISTRY_GET = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Get",
     GetTrackerRequest,
@@ -436,7 +370,6 @@ _TRACKER_REGISTRY_GET = _http.Rpc(
     mask_field="field_mask",
 )
 
-
 _TRACKER_REGISTRY_LIST = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/List",
     ListTrackersRequest,
@@ -455,7 +388,6 @@ _TRACKER_REGISTRY_LIST = _http.Rpc(
     mask_field="field_mask",
     items="trackers",
 )
-
 
 _TRACKER_REGISTRY_SET = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Set",
@@ -491,7 +423,6 @@ _TRACKER_REGISTRY_SET = _http.Rpc(
     mask_target="tracker",
 )
 
-
 _TRACKER_REGISTRY_DELETE = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Delete",
     TrackerIdentifiers,
@@ -507,7 +438,6 @@ _TRACKER_REGISTRY_DELETE = _http.Rpc(
     leaf_arguments=(("application_id", "application_ids.application_id"),),
 )
 
-
 _TRACKER_REGISTRY_REPORT = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Report",
     ReportRequest,
@@ -521,14 +451,12 @@ _TRACKER_REGISTRY_REPORT = _http.Rpc(
     leaf_arguments=(("tracker_id", "tracker_ids.tracker_id"),),
 )
 
-
 _TRACKER_REGISTRY_LOCATE = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Locate",
     TrackerIdentifiers,
     Location.from_json,
     routes=(_http.Route("GET", "/trackers/{}/location", ("tracker_id",)),),
 )
-
 
 _TRACKER_REGISTRY_TOUCH = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Touch", TrackerIdentifiers, _rt.Empty.from_json

@@ -338,6 +338,11 @@ def _plan_enum(enum: Enum, symbols: Symbols) -> PyEnum:
         zero_number=0 if 0 in canonical else enum.values[0].number,
         zero_constant=symbols.zeros[enum.full_name],
         inputs=tuple(sorted(inputs.items())),
+        outputs=tuple(
+            (number, json_names.get(number) or name)
+            for number, name in canonical.items()
+            if enum.json_form is EnumJsonForm.STRING
+        ),
     )
 
 
