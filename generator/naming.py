@@ -153,6 +153,18 @@ def item_lines(items: Iterable[str], width: int) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def piece_chunks(pieces: Iterable[str], width: int = 78) -> tuple[str, ...]:
+    """Pieces of a text, joined into string pieces of at most `width` characters where
+    they fit, to be written one per line and joined by implicit concatenation."""
+    chunks: list[str] = []
+    for piece in pieces:
+        if chunks and len(chunks[-1]) + len(piece) <= width:
+            chunks[-1] += piece
+        else:
+            chunks.append(piece)
+    return tuple(chunks) or ("",)
+
+
 def word_chunks(words: Iterable[str], width: int = 78) -> tuple[str, ...]:
     """Space-separated words in string pieces of at most `width` characters, to be written
     one per line and joined by implicit concatenation: long lists take few lines. Pieces end

@@ -148,9 +148,6 @@ class PyPathValue:
 
     field: str  # dotted proto field path, as in the route (`end_device_ids.device_id`)
     mask_path: str  # the same as a field-mask path (oneof names included), for value_at
-    # The class of each message on the way, for making those that are unset; none for a
-    # field of the request itself.
-    classes: tuple[str, ...]
     leaf_attribute: str  # the field's attribute on its message
 
 
@@ -168,6 +165,9 @@ class PyRoute:
     body: str  # "*" (the whole request as TTS JSON), a field's name, or "" for none
     field_masks: tuple[str, ...]  # dotted FieldMask fields, written comma-separated
     response_field: str  # `response_body`: the reply is this field of the response
+    # All of the above as `_http.Route.parse` reads it, in pieces (naming.word_chunks):
+    # "GET /applications/{application_ids.application_id}/devices masks=field_mask".
+    text_words: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,8 +189,9 @@ class PyRpcClient:
     fields_type: str  # the TypedDict of its keyword arguments
     arguments: tuple[PyArgument, ...]
     leaf_arguments: tuple[tuple[str, str], ...]  # argument -> dotted path field
+    # The same as `argument=field` words, in pieces (naming.word_chunks); () for none.
+    leaf_arguments_words: tuple[str, ...]
     path_values: tuple[PyPathValue, ...]
-    nested_path_values: tuple[PyPathValue, ...]  # those below the request's own fields
     routes: tuple[PyRoute, ...]  # none when the RPC is gRPC-only
     mask_constant: str  # "" without field-mask rule
     mask_field: str

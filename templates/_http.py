@@ -209,6 +209,34 @@ class Route:
     request goes in the body (`"*"`: all of it; a field's name: that field) and,
     unless all of it is the body, in the query."""
 
+    @classmethod
+    def parse(cls, text: str) -> Route:
+        """A route as the generated code writes it: the method, the path with each
+        value in braces (`{mask.path}`, or `{mask.path=field.path}` where the two
+        differ), and what else it has: `body=`, `masks=` (comma-separated) and
+        `response=`."""
+        method, path, *options = text.split(" ")
+        values: list[str] = []
+        fields: list[str] = []
+
+        def hole(match: re.Match[str]) -> str:
+            value, _, field = match[1].partition("=")
+            values.append(value)
+            fields.append(field or value)
+            return "{}"
+
+        path = _PATH_VALUE.sub(hole, path)
+        given = dict(option.split("=", 1) for option in options)
+        return cls(
+            method,
+            path,
+            tuple(values),
+            fields=tuple(fields),
+            body=given.get("body", ""),
+            field_masks=tuple(filter(None, given.get("masks", "").split(","))),
+            response_field=given.get("response", ""),
+        )
+
     __slots__ = (
         "body",
         "field_masks",
@@ -268,6 +296,9 @@ class Route:
             query=pairs,
             response_field=self.response_field,
         )
+
+
+_PATH_VALUE = re.compile(r"\{([^{}]*)\}")
 
 
 class MissingPathValueError(_rt.PicklableError, ValueError):
@@ -519,7 +550,6 @@ class Rpc(Generic[M, R]):
         "mask_field",
         "mask_target",
         "name",
-        "path_fields",
         "request_class",
         "routes",
     )
@@ -530,9 +560,8 @@ class Rpc(Generic[M, R]):
         request_class: type[M],
         decode: Callable[[Any], R],
         *,
-        routes: tuple[Route, ...] = (),
-        path_fields: Iterable[tuple[str, tuple[type[_rt.Message], ...]]] = (),
-        leaf_arguments: Iterable[tuple[str, str]] = (),
+        routes: tuple[str, ...] = (),
+        leaf_arguments: str = "",
         mask: _rt.RpcFieldMask[Any] | None = None,
         mask_field: str = "",
         mask_target: str = "",
@@ -542,13 +571,12 @@ class Rpc(Generic[M, R]):
         self.request_class = request_class
         self.decode = decode
         # Tried in order (most path values first); none for gRPC-only RPCs.
-        self.routes = routes
-        # Dotted path field -> the class of each message on the way (for a field below
-        # the request's own).
-        self.path_fields = dict(path_fields)
+        self.routes = tuple(Route.parse(route) for route in routes)
         self._path_steps: dict[str, tuple[tuple[tuple[str, type, str], ...], str]] = {}
-        # Keyword argument -> dotted path field.
-        self.leaf_arguments = dict(leaf_arguments)
+        # Keyword argument -> dotted path field, from `argument=field` words.
+        self.leaf_arguments = dict(
+            pair.split("=", 1) for pair in leaf_arguments.split()
+        )
         self.mask = mask
         self.mask_field = mask_field  # the request's FieldMask attribute
         self.mask_target = mask_target  # for Set RPCs: the attribute the mask addresses
@@ -636,15 +664,14 @@ class Rpc(Generic[M, R]):
         """Each message on the way to a path field (its attribute, class and path) and
         the field's attribute, worked out on the field's first use."""
         *parents, leaf = field.split(".")
-        classes = self.path_fields.get(field, ())
-        owners: tuple[type[_rt.Message], ...] = (self.request_class, *classes)
-        steps = tuple(
-            (_rt.attribute_of(owner, name), cls, ".".join(parents[: depth + 1]))
-            for depth, (name, owner, cls) in enumerate(
-                zip(parents, owners[:-1], classes, strict=True)
-            )
-        )
-        found = self._path_steps[field] = (steps, _rt.attribute_of(owners[-1], leaf))
+        owner: type[_rt.Message] = self.request_class
+        steps = []
+        for depth, name in enumerate(parents):
+            attribute = _rt.attribute_of(owner, name)
+            cls = _rt.field_class(owner, attribute)
+            steps.append((attribute, cls, ".".join(parents[: depth + 1])))
+            owner = cls
+        found = self._path_steps[field] = (tuple(steps), _rt.attribute_of(owner, leaf))
         return found
 
     def check_mask(self, message: M, *, validate: bool) -> None:

@@ -1202,6 +1202,11 @@ def _field_hints(cls: type[Message]) -> dict[str, tuple[Any, Any]]:
     return hints
 
 
+def field_class(cls: type[Message], attribute: str) -> Any:
+    """The class of a field's values, by its annotation (one of `_PATH_ATTRIBUTES`)."""
+    return (_FIELD_HINTS.get(cls) or _field_hints(cls))[attribute][0]
+
+
 def _wrong_value(value: Any, hint: Any, path: str) -> EncodeError | None:
     origin, arguments = typing.get_origin(hint), typing.get_args(hint)
     if origin is Annotated:  # an integer type, with its range

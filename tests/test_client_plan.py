@@ -50,14 +50,22 @@ def test_routes_are_tried_most_path_values_first(
         ("application_id", "tracker.ids.application_ids.application_id"),
         ("tracker_id", "tracker.ids.tracker_id"),
     )
-    assert [(v.mask_path, v.classes) for v in set_.path_values] == [
-        (
-            "tracker.ids.application_ids.application_id",
-            ("Tracker", "TrackerIdentifiers", "ApplicationIdentifiers"),
-        ),
-        ("tracker.ids.tracker_id", ("Tracker", "TrackerIdentifiers")),
+    assert [v.mask_path for v in set_.path_values] == [
+        "tracker.ids.application_ids.application_id",
+        "tracker.ids.tracker_id",
     ]
-    assert set_.nested_path_values == set_.path_values
+    # What the runtime reads: each route as one text, the keyword arguments as words.
+    assert ["".join(r.text_words) for r in set_.routes] == [
+        "PUT /applications/{tracker.ids.application_ids.application_id}/trackers"
+        "/{tracker.ids.tracker_id} body=*",
+        "POST /applications/{tracker.ids.application_ids.application_id}/trackers"
+        " body=*",
+    ]
+    assert all(len(piece) <= 77 for r in set_.routes for piece in r.text_words)
+    assert "".join(set_.leaf_arguments_words).split() == [
+        "application_id=tracker.ids.application_ids.application_id",
+        "tracker_id=tracker.ids.tracker_id",
+    ]
 
 
 def test_bodies_queries_pages_streams_and_grpc_only(

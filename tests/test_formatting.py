@@ -86,6 +86,11 @@ SHAPES: dict[str, Callable[[int, int], str]] = {
     "union annotation": lambda n, m: (
         f"field_mask: _typing.Iterable[{name('P', n)} | _rt.FieldPath] | _rt.AllPaths"
     ),
+    "strings in a tuple": lambda n, m: (
+        f'{name("_R", n)} = _http.Rpc("/x.{name("S", n)}/Get", {name("Q", n)}, '
+        f'routes=({" ".join(f"{chr(34)}/{w}{chr(34)}" for w in items("p", n, m))},), '
+        f'leaf_arguments="{name("a", n)}=b.c" " d=e.f")'
+    ),
     "nested items": lambda n, m: (
         f'{name("_R", n)} = _http.Rpc("/x.{name("S", n)}/Get", {name("Q", n)}, '
         f'{name("A", n)}.from_json, routes=(_http.Route("GET", "/{name("a", n)}/{{}}", '

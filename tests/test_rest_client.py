@@ -966,8 +966,8 @@ def path_value(
     rpc: Any, request: Any, parameter: str, index: int, runtime: ModuleType
 ) -> Any:
     """A value of the path field's own type: a string, a number or an enum member."""
-    classes = rpc.path_fields.get(parameter, ())
-    holder = classes[-1]() if classes else request
+    steps, _ = rpc._steps_to(parameter)  # each message on the way: its class
+    holder = steps[-1][1]() if steps else request
     default = getattr(
         holder, runtime.attribute_of(type(holder), parameter.rpartition(".")[2])
     )

@@ -318,7 +318,7 @@ _EVENTS_STREAM = _http.Rpc(
     "/acme.fleet.v1.Events/Stream",
     StreamEventsRequest,
     TrackerEvent.from_json,
-    routes=(_http.Route("POST", "/events", (), body="*"),),
+    routes=("POST /events body=*",),
 )
 
 
@@ -327,20 +327,10 @@ _TRACKER_REGISTRY_CREATE = _http.Rpc(
     CreateTrackerRequest,
     Tracker.from_json,
     routes=(
-        _http.Route(
-            "POST",
-            "/applications/{}/trackers",
-            ("tracker.ids.application_ids.application_id",),
-            body="*",
-        ),
+        "POST /applications/{tracker.ids.application_ids.application_id}/trackers"
+        " body=*",
     ),
-    path_fields=(
-        (
-            "tracker.ids.application_ids.application_id",
-            (Tracker, TrackerIdentifiers, ApplicationIdentifiers),
-        ),
-    ),
-    leaf_arguments=(("application_id", "tracker.ids.application_ids.application_id"),),
+    leaf_arguments="application_id=tracker.ids.application_ids.application_id",
 )
 
 _TRACKER_REGISTRY_GET = _http.Rpc(
@@ -348,24 +338,11 @@ _TRACKER_REGISTRY_GET = _http.Rpc(
     GetTrackerRequest,
     Tracker.from_json,
     routes=(
-        _http.Route(
-            "GET",
-            "/applications/{}/trackers/{}",
-            ("tracker_ids.application_ids.application_id", "tracker_ids.tracker_id"),
-            field_masks=("field_mask",),
-        ),
+        "GET /applications/{tracker_ids.application_ids.application_id}/trackers"
+        "/{tracker_ids.tracker_id} masks=field_mask",
     ),
-    path_fields=(
-        (
-            "tracker_ids.application_ids.application_id",
-            (TrackerIdentifiers, ApplicationIdentifiers),
-        ),
-        ("tracker_ids.tracker_id", (TrackerIdentifiers,)),
-    ),
-    leaf_arguments=(
-        ("application_id", "tracker_ids.application_ids.application_id"),
-        ("tracker_id", "tracker_ids.tracker_id"),
-    ),
+    leaf_arguments="application_id=tracker_ids.application_ids.application_id"
+    " tracker_id=tracker_ids.tracker_id",
     mask=TRACKER_REGISTRY_GET_MASK,
     mask_field="field_mask",
 )
@@ -375,15 +352,9 @@ _TRACKER_REGISTRY_LIST = _http.Rpc(
     ListTrackersRequest,
     Trackers.from_json,
     routes=(
-        _http.Route(
-            "GET",
-            "/applications/{}/trackers",
-            ("application_ids.application_id",),
-            field_masks=("field_mask",),
-        ),
+        "GET /applications/{application_ids.application_id}/trackers masks=field_mask",
     ),
-    path_fields=(("application_ids.application_id", (ApplicationIdentifiers,)),),
-    leaf_arguments=(("application_id", "application_ids.application_id"),),
+    leaf_arguments="application_id=application_ids.application_id",
     mask=TRACKER_REGISTRY_LIST_MASK,
     mask_field="field_mask",
     items="trackers",
@@ -394,30 +365,13 @@ _TRACKER_REGISTRY_SET = _http.Rpc(
     SetTrackerRequest,
     Tracker.from_json,
     routes=(
-        _http.Route(
-            "PUT",
-            "/applications/{}/trackers/{}",
-            ("tracker.ids.application_ids.application_id", "tracker.ids.tracker_id"),
-            body="*",
-        ),
-        _http.Route(
-            "POST",
-            "/applications/{}/trackers",
-            ("tracker.ids.application_ids.application_id",),
-            body="*",
-        ),
+        "PUT /applications/{tracker.ids.application_ids.application_id}/trackers"
+        "/{tracker.ids.tracker_id} body=*",
+        "POST /applications/{tracker.ids.application_ids.application_id}/trackers"
+        " body=*",
     ),
-    path_fields=(
-        (
-            "tracker.ids.application_ids.application_id",
-            (Tracker, TrackerIdentifiers, ApplicationIdentifiers),
-        ),
-        ("tracker.ids.tracker_id", (Tracker, TrackerIdentifiers)),
-    ),
-    leaf_arguments=(
-        ("application_id", "tracker.ids.application_ids.application_id"),
-        ("tracker_id", "tracker.ids.tracker_id"),
-    ),
+    leaf_arguments="application_id=tracker.ids.application_ids.application_id"
+    " tracker_id=tracker.ids.tracker_id",
     mask=TRACKER_REGISTRY_SET_MASK,
     mask_field="field_mask",
     mask_target="tracker",
@@ -428,34 +382,24 @@ _TRACKER_REGISTRY_DELETE = _http.Rpc(
     TrackerIdentifiers,
     _rt.Empty.from_json,
     routes=(
-        _http.Route(
-            "DELETE",
-            "/applications/{}/trackers/{}",
-            ("application_ids.application_id", "tracker_id"),
-        ),
+        "DELETE /applications/{application_ids.application_id}/trackers/{tracker_id}",
     ),
-    path_fields=(("application_ids.application_id", (ApplicationIdentifiers,)),),
-    leaf_arguments=(("application_id", "application_ids.application_id"),),
+    leaf_arguments="application_id=application_ids.application_id",
 )
 
 _TRACKER_REGISTRY_REPORT = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Report",
     ReportRequest,
     _rt.Empty.from_json,
-    routes=(
-        _http.Route(
-            "POST", "/trackers/{}/report", ("tracker_ids.tracker_id",), body="location"
-        ),
-    ),
-    path_fields=(("tracker_ids.tracker_id", (TrackerIdentifiers,)),),
-    leaf_arguments=(("tracker_id", "tracker_ids.tracker_id"),),
+    routes=("POST /trackers/{tracker_ids.tracker_id}/report body=location",),
+    leaf_arguments="tracker_id=tracker_ids.tracker_id",
 )
 
 _TRACKER_REGISTRY_LOCATE = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Locate",
     TrackerIdentifiers,
     Location.from_json,
-    routes=(_http.Route("GET", "/trackers/{}/location", ("tracker_id",)),),
+    routes=("GET /trackers/{tracker_id}/location",),
 )
 
 _TRACKER_REGISTRY_TOUCH = _http.Rpc(

@@ -23,7 +23,14 @@ from ..ir import (
     Service,
     TypeRef,
 )
-from ..naming import escape_doc, free_name, python_name, rpc_constant_prefix
+from ..naming import (
+    escape_doc,
+    free_name,
+    piece_chunks,
+    python_name,
+    rpc_constant_prefix,
+    word_chunks,
+)
 from ..pyir import (
     PyArgument,
     PyField,
@@ -144,8 +151,13 @@ def _plan_rpc(
         fields_type=f"{service.name}{rpc.name}Fields",
         arguments=arguments,
         leaf_arguments=leaves,
+        # Each piece fits its line: 88 less the indent, `leaf_arguments=` and the quotes.
+        leaf_arguments_words=(
+            word_chunks((f"{name}={field}" for name, field in leaves), width=66)
+            if leaves
+            else ()
+        ),
         path_values=path_values,
-        nested_path_values=tuple(v for v in path_values if v.classes),
         routes=routes,
         mask_constant=mask.constant if mask else "",
         mask_field=(
@@ -190,7 +202,6 @@ def _path_values(
             raise InputError(
                 f"{rpc.location}: {rpc.full_method} has path values but no request fields"
             )
-        classes: list[str] = []
         mask_segments: list[str] = []
         current = request
         parts = dotted.split(".")
@@ -200,12 +211,9 @@ def _path_values(
                 mask_segments.append(field.oneof)
             mask_segments.append(part)
             if index + 1 < len(parts):
-                classes.append(builder.reference(field.value.type_name))
                 current = messages[field.value.type_name]
         leaf = _attribute(current, parts[-1], builder)
-        result.append(
-            PyPathValue(dotted, ".".join(mask_segments), tuple(classes), leaf)
-        )
+        result.append(PyPathValue(dotted, ".".join(mask_segments), leaf))
     return tuple(result)
 
 
@@ -216,10 +224,18 @@ def _route(
     messages: Mapping[str, Message],
     rpc: Rpc,
 ) -> PyRoute:
-    parts = []
+    parts = []  # of the path, with `{}` for each value
+    written = []  # of the path as the route's text has it, with each value named
     for segment in binding.segments:
         if isinstance(segment, PathLiteral):
+            if not _LITERAL.fullmatch(segment.text):
+                raise InputError(
+                    f"{rpc.location}: {rpc.full_method}: the path segment "
+                    f"{segment.text!r} has a space or brace, which the REST client "
+                    "does not support (TTS has none)"
+                )
             parts.append(segment.text)
+            written.append(segment.text)
         elif segment.pattern != ("*",):
             raise InputError(
                 f"{rpc.location}: {rpc.full_method}: the variable "
@@ -227,12 +243,15 @@ def _route(
                 "the REST client does not support (TTS has none)"
             )
         else:
+            value = by_field[segment.dotted]
             parts.append("{}")
-    path = (
-        "/"
-        + "/".join(parts)
-        + (f":{binding.verb_suffix}" if binding.verb_suffix else "")
-    )
+            named = (
+                value.mask_path
+                if value.mask_path == value.field
+                else (f"{value.mask_path}={value.field}")
+            )
+            written.append(f"{{{named}}}")
+    verb = f":{binding.verb_suffix}" if binding.verb_suffix else ""
     # In the path's order: the values fill its `{}`s.
     needs = [
         by_field[s.dotted] for s in binding.segments if not isinstance(s, PathLiteral)
@@ -240,15 +259,32 @@ def _route(
     whole = binding.body_kind is BodyKind.WHOLE_REQUEST
     values = tuple(v.mask_path for v in needs)
     fields = tuple(v.field for v in needs)
+    body = "*" if whole else binding.body_field or ""
+    field_masks = () if whole else _field_masks(request, messages)
+    response_field = binding.response_body or ""
+    # The route's text, in pieces to cut long lines at: each path segment, each option.
+    path_pieces = [f"/{part}" for part in written] or ["/"]
+    path_pieces[0] = f" {path_pieces[0]}"
+    path_pieces[-1] += verb
+    text = [binding.verb.upper(), *path_pieces]
+    text += [f" body={body}"] if body else []
+    text += [f" masks={','.join(field_masks)}"] if field_masks else []
+    text += [f" response={response_field}"] if response_field else []
     return PyRoute(
         method=binding.verb.upper(),
-        path=path,
+        path="/" + "/".join(parts) + verb,
         values=values,
         fields=fields if fields != values else (),
-        body="*" if whole else binding.body_field or "",
-        field_masks=() if whole else _field_masks(request, messages),
-        response_field=binding.response_body or "",
+        body=body,
+        field_masks=field_masks,
+        response_field=response_field,
+        # Each piece fits its line in `routes=(...)`: 88 less the indent, quotes, comma.
+        text_words=piece_chunks(text, width=77),
     )
+
+
+# A path segment the route's text can carry (see _http.Route.parse).
+_LITERAL = re.compile(r"[^\s{}]*")
 
 
 def _field_masks(
