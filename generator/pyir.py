@@ -75,7 +75,10 @@ class PathChild:
 class PyMessage:
     class_name: str
     full_name: str
-    doc: str  # "Deprecated." last if the message is
+    # Whether its body says its full name: the runtime makes it `<package>.<class>`
+    # otherwise (not for a nested message, or one renamed for a keyword).
+    full_name_written: bool
+    doc: str  # "Deprecated." last if the message is; "" for no docstring
     is_tts_wrapper: bool
     fields: tuple[PyField, ...]  # declaration order, oneof members included
     plain_fields: tuple[PyField, ...]  # fields outside oneofs
@@ -126,12 +129,10 @@ class PyEnum:
 class PyRpcMask:
     doc: str
     paths_constant: str  # e.g. END_DEVICE_REGISTRY_GET_PATHS, the allowed paths' tuple
-    checks_doc: str
     constant: str  # e.g. END_DEVICE_REGISTRY_GET_MASK
     literal_alias: str  # e.g. EndDeviceRegistryGetPath
     full_method: str
     allowed: tuple[str, ...]
-    allowed_words: tuple[str, ...]  # `allowed` in pieces for the runtime to split
     is_set: bool
     target_class: str
     # The RPCs to look in for a forbidden path, `module.CONSTANT` (see mask_siblings), in
@@ -254,6 +255,8 @@ class PyModule:
         PyRpcClient, ...
     ]  # those whose methods take keyword arguments
     exports: tuple[str, ...]
+    # The proto package of its messages (`_PROTO_PACKAGE`); "" for a module without.
+    proto_package: str
 
 
 @dataclass(frozen=True, slots=True)

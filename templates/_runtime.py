@@ -293,9 +293,15 @@ class _MessageType(type):
             return super().__new__(mcls, name, bases, namespace)
         fields = _declared_fields(table, namespace)
         annotations = namespace.get("__annotations__", {})
-        plan = _MessagePlan(namespace["_FULL_NAME"], fields, annotations)
+        module = sys.modules[namespace["__module__"]]  # being imported: its top is run
+        full_name = namespace.setdefault(
+            "_FULL_NAME", f"{module._PROTO_PACKAGE}.{name}"
+        )
+        plan = _MessagePlan(full_name, fields, annotations)
         for slot in table.slots:
             namespace.pop(slot, None)  # a private_slot()
+        # A message without a comment has no docstring written; help() has this.
+        namespace.setdefault("__doc__", f"The message {plan.full_name}.")
         namespace.update(
             __slots__=table.slots,
             _SLOTS=table.slots,
@@ -1340,12 +1346,6 @@ def _takes(hint: type, value: Any) -> bool:
     return isinstance(value, hint)
 
 
-def path_tuple(text: str) -> tuple[Any, ...]:
-    """Paths written as one string (long lists take few lines in generated code); the
-    constant it is assigned to gives the type (a tuple of the RPC's Literal paths)."""
-    return tuple(text.split())
-
-
 def snake_keys(data: dict[str, Any], message: type[Message]) -> dict[str, Any]:
     """Map JSON names (lowerCamel) to proto names; drop unknown keys. Of two keys of
     one field, the later wins, as TTS's readers set the field at each."""
@@ -2199,7 +2199,9 @@ class NonZeroPathError(FieldMaskError):
 
 
 class RpcFieldMask(Generic[P]):
-    """The allowed field-mask paths of one RPC, with the server's checks (and one more).
+    """The allowed field-mask paths of one RPC, with the server's checks (and one more):
+    `validate`, `paths_from` and `check_zero`. Each RPC with a field mask has one, its
+    `<SERVICE>_<RPC>_MASK`.
 
     `P` is the Literal type of the allowed paths: type checkers reject misspelt ones.
     """

@@ -37,6 +37,7 @@ from generated.fleet.tracker import (
     TrackerSettings_DynamicMode,
     TrackerSettings_StaticMode,
 )
+from generated.fleet.tracker_services import CreateTrackerRequest
 from generator import naming
 
 from .conftest import REPO
@@ -992,6 +993,36 @@ def test_tracebacks_show_the_lines_of_written_code() -> None:
     shown = "".join(traceback.format_exception(caught.value))
     assert 'File "<generated.fleet.tracker.Tracker._decode>"' in shown
     assert "raise error.under(key) from None" in shown
+
+
+def test_proto_names_and_docstrings_the_output_leaves_out_are_made() -> None:
+    """A top-level message's proto name is its module's package and its class name; a
+    message without a comment is documented by its proto name."""
+    assert CreateTrackerRequest._FULL_NAME == "acme.fleet.v1.CreateTrackerRequest"
+    assert CreateTrackerRequest.__doc__ == (
+        "The message acme.fleet.v1.CreateTrackerRequest."
+    )
+    nested = TrackerSettings_DynamicMode._FULL_NAME
+    assert nested == "acme.fleet.v1.TrackerSettings.DynamicMode"  # written out
+    assert Tracker.__doc__ is not None and Tracker.__doc__.startswith("A tracker.")
+
+
+def test_routes_are_read_from_the_http_rules_own_form() -> None:
+    route = http.Route.parse(
+        "POST /a/{ids.app.id}/b/{kind.x=x}:run body=thing masks=m,n.m response=out"
+    )
+    assert (route.method, route.path) == ("POST", "/a/{}/b/{}:run")
+    assert (route.values, route.fields) == (
+        ("ids.app.id", "kind.x"),
+        ("ids.app.id", "x"),
+    )
+    assert (route.body, route.field_masks, route.response_field) == (
+        "thing",
+        frozenset({"m", "n.m"}),
+        "out",
+    )
+    bare = http.Route.parse("GET /things")
+    assert (bare.values, bare.body, bare.field_masks) == ((), "", frozenset())
 
 
 def test_keywords_and_reprs() -> None:

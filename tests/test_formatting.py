@@ -77,7 +77,7 @@ SHAPES: dict[str, Callable[[int, int], str]] = {
     ),
     "class": lambda n, m: f"class {name('F', n)}(_typing.TypedDict, total=False):",
     "class with one base": lambda n, m: f"class {name('F', n)}({name('B', n)}):",
-    "long strings": lambda n, m: f"{name('x', n)} = _rt.path_tuple("
+    "long strings": lambda n, m: f"{name('x', n)} = _rt.field_table("
     + ", ".join(f'"{word * 3}"' for word in items("w", n, m))
     + ")",
     "tuple": lambda n, m: f"{name('x', n)} = ({quoted(items('a', n, m))}"

@@ -14,6 +14,8 @@ __all__ = [
     "TrackerIdentifiersPaths",
 ]
 # fmt: on
+# A message's proto name is this and its class name, unless it says otherwise.
+_PROTO_PACKAGE = "acme.fleet.v1"
 
 
 class ApplicationIdentifiersPaths(_rt.FieldPath):
@@ -32,7 +34,6 @@ class ApplicationIdentifiers(_rt.Message):
     """Identifies an application: a group of trackers."""
 
     _FIELDS = _rt.field_table("application_id:string")
-    _FULL_NAME = "acme.fleet.v1.ApplicationIdentifiers"
     PATHS: _typing.ClassVar[ApplicationIdentifiersPaths] = ApplicationIdentifiersPaths(
         ""
     )
@@ -46,7 +47,6 @@ class TrackerIdentifiers(_rt.Message):
         "tracker_id:string application_ids:message dev_eui:hex8 join_eui:hex8"
         " dev_addr:hex4"
     )
-    _FULL_NAME = "acme.fleet.v1.TrackerIdentifiers"
     PATHS: _typing.ClassVar[TrackerIdentifiersPaths] = TrackerIdentifiersPaths("")
     tracker_id: str = ""
     application_ids: ApplicationIdentifiers | None = None

@@ -22,6 +22,8 @@ __all__ = [
     "TrackersPaths",
 ]
 # fmt: on
+# A message's proto name is this and its class name, unless it says otherwise.
+_PROTO_PACKAGE = "acme.fleet.v1"
 
 
 class Band(_rt.ProtoEnum):
@@ -243,19 +245,13 @@ class TrackersPaths(_rt.FieldPath):
 
 
 class BandValue(_rt.WrapperMessage):
-    """The message acme.fleet.v1.BandValue."""
-
     _FIELDS = _rt.field_table("value:enum")
-    _FULL_NAME = "acme.fleet.v1.BandValue"
     PATHS: _typing.ClassVar[BandValuePaths] = BandValuePaths("")
     value: Band = Band_ZERO
 
 
 class BoolValue(_rt.WrapperMessage):
-    """The message acme.fleet.v1.BoolValue."""
-
     _FIELDS = _rt.field_table("value:boolean")
-    _FULL_NAME = "acme.fleet.v1.BoolValue"
     PATHS: _typing.ClassVar[BoolValuePaths] = BoolValuePaths("")
     value: bool = False
 
@@ -264,7 +260,6 @@ class EUIValue(_rt.WrapperMessage):
     """A TTS wrapper of hex bytes: written bare, like the other wrappers."""
 
     _FIELDS = _rt.field_table("value:hex8")
-    _FULL_NAME = "acme.fleet.v1.EUIValue"
     PATHS: _typing.ClassVar[EUIValuePaths] = EUIValuePaths("")
     value: bytes = b""
 
@@ -275,7 +270,6 @@ class Fault(_rt.Message):
     _FIELDS = _rt.field_table(
         "message:string cause:message code:uint32 attributes:struct"
     )
-    _FULL_NAME = "acme.fleet.v1.Fault"
     PATHS: _typing.ClassVar[FaultPaths] = FaultPaths("")
     message: str = ""
     cause: Fault | None = None
@@ -285,19 +279,13 @@ class Fault(_rt.Message):
 
 
 class FrequencyValue(_rt.WrapperMessage):
-    """The message acme.fleet.v1.FrequencyValue."""
-
     _FIELDS = _rt.field_table("value:uint64")
-    _FULL_NAME = "acme.fleet.v1.FrequencyValue"
     PATHS: _typing.ClassVar[FrequencyValuePaths] = FrequencyValuePaths("")
     value: _rt.UInt64 = 0
 
 
 class Keys(_rt.Message):
-    """The message acme.fleet.v1.Keys."""
-
     _FIELDS = _rt.field_table("app_key:hex16 custody:enum encrypted_key:b64")
-    _FULL_NAME = "acme.fleet.v1.Keys"
     PATHS: _typing.ClassVar[KeysPaths] = KeysPaths("")
     app_key: bytes = b""
     """An AES-128 key: 16 bytes of hex."""
@@ -307,13 +295,10 @@ class Keys(_rt.Message):
 
 
 class Location(_rt.Message):
-    """The message acme.fleet.v1.Location."""
-
     _FIELDS = _rt.field_table(
         "latitude:floating longitude:floating altitude:int32 accuracy:floating"
         " source_name:string fixed_at:timestamp"
     )
-    _FULL_NAME = "acme.fleet.v1.Location"
     _JSON_NAMES: _typing.ClassVar[dict[str, str]] = {"origin": "source_name"}
     PATHS: _typing.ClassVar[LocationPaths] = LocationPaths("")
     latitude: float = 0.0
@@ -349,7 +334,6 @@ class Tracker(_rt.Message):
         {"label": "_label", "class": "class_"},
         {"label": "label", "firmware.firmware_ftp": "firmware_ftp"},
     )
-    _FULL_NAME = "acme.fleet.v1.Tracker"
     PATHS: _typing.ClassVar[TrackerPaths] = TrackerPaths("")
     ids: TrackerIdentifiers | None = None
     created_at: _dt.datetime | None = None
@@ -415,13 +399,10 @@ class Tracker(_rt.Message):
 
 
 class TrackerSettings(_rt.Message):
-    """The message acme.fleet.v1.TrackerSettings."""
-
     _FIELDS = _rt.field_table(
         "report_interval:duration adaptive:message rx_frequency:message band:message"
         " priority:enum mode.static:message mode.dynamic:message mode.disabled:empty"
     )
-    _FULL_NAME = "acme.fleet.v1.TrackerSettings"
     PATHS: _typing.ClassVar[TrackerSettingsPaths] = TrackerSettingsPaths("")
     report_interval: _dt.timedelta | None = None
     adaptive: BoolValue | None = None
@@ -439,8 +420,6 @@ class TrackerSettings(_rt.Message):
 
 
 class TrackerSettings_DynamicMode(_rt.Message):
-    """The message acme.fleet.v1.TrackerSettings.DynamicMode."""
-
     _FIELDS = _rt.field_table("margin:wrapped_floating limits:message")
     _FULL_NAME = "acme.fleet.v1.TrackerSettings.DynamicMode"
     PATHS: _typing.ClassVar[TrackerSettings_DynamicModePaths] = (
@@ -451,8 +430,6 @@ class TrackerSettings_DynamicMode(_rt.Message):
 
 
 class TrackerSettings_DynamicMode_Limits(_rt.Message):
-    """The message acme.fleet.v1.TrackerSettings.DynamicMode.Limits."""
-
     _FIELDS = _rt.field_table("min:uint32 max:uint32")
     _FULL_NAME = "acme.fleet.v1.TrackerSettings.DynamicMode.Limits"
     PATHS: _typing.ClassVar[TrackerSettings_DynamicMode_LimitsPaths] = (
@@ -463,8 +440,6 @@ class TrackerSettings_DynamicMode_Limits(_rt.Message):
 
 
 class TrackerSettings_StaticMode(_rt.Message):
-    """The message acme.fleet.v1.TrackerSettings.StaticMode."""
-
     _FIELDS = _rt.field_table("spreading_factor:uint32 channels:uint64")
     _FULL_NAME = "acme.fleet.v1.TrackerSettings.StaticMode"
     PATHS: _typing.ClassVar[TrackerSettings_StaticModePaths] = (
@@ -475,9 +450,6 @@ class TrackerSettings_StaticMode(_rt.Message):
 
 
 class Trackers(_rt.Message):
-    """The message acme.fleet.v1.Trackers."""
-
     _FIELDS = _rt.field_table("trackers:message")
-    _FULL_NAME = "acme.fleet.v1.Trackers"
     PATHS: _typing.ClassVar[TrackersPaths] = TrackersPaths("")
     trackers: list[Tracker] = _rt.EMPTY_LIST

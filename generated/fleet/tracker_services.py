@@ -38,6 +38,8 @@ __all__ = [
     "TrackerEvent", "TrackerEventPaths", "TrackerRegistryClient", "TrackerSyncClient",
 ]
 # fmt: on
+# A message's proto name is this and its class name, unless it says otherwise.
+_PROTO_PACKAGE = "acme.fleet.v1"
 
 
 class CreateTrackerRequestPaths(_rt.FieldPath):
@@ -81,32 +83,23 @@ class TrackerEventPaths(_rt.FieldPath):
 
 
 class CreateTrackerRequest(_rt.Message):
-    """The message acme.fleet.v1.CreateTrackerRequest."""
-
     _FIELDS = _rt.field_table("tracker:message")
-    _FULL_NAME = "acme.fleet.v1.CreateTrackerRequest"
     PATHS: _typing.ClassVar[CreateTrackerRequestPaths] = CreateTrackerRequestPaths("")
     tracker: Tracker | None = None
 
 
 class GetTrackerRequest(_rt.Message):
-    """The message acme.fleet.v1.GetTrackerRequest."""
-
     _FIELDS = _rt.field_table("tracker_ids:message field_mask:field_mask")
-    _FULL_NAME = "acme.fleet.v1.GetTrackerRequest"
     PATHS: _typing.ClassVar[GetTrackerRequestPaths] = GetTrackerRequestPaths("")
     tracker_ids: TrackerIdentifiers | None = None
     field_mask: list[str] | None = None
 
 
 class ListTrackersRequest(_rt.Message):
-    """The message acme.fleet.v1.ListTrackersRequest."""
-
     _FIELDS = _rt.field_table(
         "application_ids:message field_mask:field_mask order:string limit:uint32"
         " page:uint32 tags:string"
     )
-    _FULL_NAME = "acme.fleet.v1.ListTrackersRequest"
     PATHS: _typing.ClassVar[ListTrackersRequestPaths] = ListTrackersRequestPaths("")
     application_ids: ApplicationIdentifiers | None = None
     field_mask: list[str] | None = None
@@ -118,42 +111,30 @@ class ListTrackersRequest(_rt.Message):
 
 
 class ReportRequest(_rt.Message):
-    """The message acme.fleet.v1.ReportRequest."""
-
     _FIELDS = _rt.field_table("tracker_ids:message location:message")
-    _FULL_NAME = "acme.fleet.v1.ReportRequest"
     PATHS: _typing.ClassVar[ReportRequestPaths] = ReportRequestPaths("")
     tracker_ids: TrackerIdentifiers | None = None
     location: Location | None = None
 
 
 class SetTrackerRequest(_rt.Message):
-    """The message acme.fleet.v1.SetTrackerRequest."""
-
     _FIELDS = _rt.field_table("tracker:message field_mask:field_mask")
-    _FULL_NAME = "acme.fleet.v1.SetTrackerRequest"
     PATHS: _typing.ClassVar[SetTrackerRequestPaths] = SetTrackerRequestPaths("")
     tracker: Tracker | None = None
     field_mask: list[str] | None = None
 
 
 class StreamEventsRequest(_rt.Message):
-    """The message acme.fleet.v1.StreamEventsRequest."""
-
     _FIELDS = _rt.field_table("identifiers:message tail:uint32")
-    _FULL_NAME = "acme.fleet.v1.StreamEventsRequest"
     PATHS: _typing.ClassVar[StreamEventsRequestPaths] = StreamEventsRequestPaths("")
     identifiers: list[TrackerIdentifiers] = _rt.EMPTY_LIST
     tail: _rt.UInt32 = 0
 
 
 class TrackerEvent(_rt.Message):
-    """The message acme.fleet.v1.TrackerEvent."""
-
     _FIELDS = _rt.field_table(
         "name:string time:timestamp tracker_ids:message fault:message"
     )
-    _FULL_NAME = "acme.fleet.v1.TrackerEvent"
     PATHS: _typing.ClassVar[TrackerEventPaths] = TrackerEventPaths("")
     name: str = ""
     time: _dt.datetime | None = None
@@ -161,25 +142,18 @@ class TrackerEvent(_rt.Message):
     fault: Fault | None = None
 
 
-if _typing.TYPE_CHECKING:
-    # fmt: off
-    TrackerRegistryGetPath: _typing.TypeAlias = _typing.Literal[
-        "ids", "ids.application_ids", "ids.application_ids.application_id",
-        "ids.dev_eui", "ids.tracker_id", "created_at", "updated_at", "name",
-        "attributes", "locations", "band", "health", "settings", "settings.adaptive",
-        "settings.adaptive.value", "settings.mode", "settings.mode.static",
-        "settings.mode.dynamic", "settings.mode.dynamic.margin", "keys", "keys.app_key",
-        "keys.custody", "firmware", "firmware.firmware_url", "last_fault", "uplinks",
-        "metadata",
-    ]
-    # fmt: on
-TRACKER_REGISTRY_GET_PATHS: tuple[TrackerRegistryGetPath, ...] = _rt.path_tuple(
-    "ids ids.application_ids ids.application_ids.application_id ids.dev_eui"
-    " ids.tracker_id created_at updated_at name attributes locations band health"
-    " settings settings.adaptive settings.adaptive.value settings.mode"
-    " settings.mode.static settings.mode.dynamic settings.mode.dynamic.margin keys"
-    " keys.app_key keys.custody firmware firmware.firmware_url last_fault uplinks"
-    " metadata"
+# fmt: off
+TrackerRegistryGetPath: _typing.TypeAlias = _typing.Literal[
+    "ids", "ids.application_ids", "ids.application_ids.application_id", "ids.dev_eui",
+    "ids.tracker_id", "created_at", "updated_at", "name", "attributes", "locations",
+    "band", "health", "settings", "settings.adaptive", "settings.adaptive.value",
+    "settings.mode", "settings.mode.static", "settings.mode.dynamic",
+    "settings.mode.dynamic.margin", "keys", "keys.app_key", "keys.custody", "firmware",
+    "firmware.firmware_url", "last_fault", "uplinks", "metadata",
+]
+# fmt: on
+TRACKER_REGISTRY_GET_PATHS: tuple[TrackerRegistryGetPath, ...] = _typing.get_args(
+    TrackerRegistryGetPath
 )
 """Allowed field-mask paths of /acme.fleet.v1.TrackerRegistry/Get (27)."""
 TRACKER_REGISTRY_GET_MASK = _rt.RpcFieldMask(
@@ -189,17 +163,14 @@ TRACKER_REGISTRY_GET_MASK = _rt.RpcFieldMask(
     target=Tracker,
     siblings="tracker_services.TRACKER_REGISTRY_LIST_MASK",
 )
-"""The field-mask checks of /acme.fleet.v1.TrackerRegistry/Get: validate, paths_from,
-check_zero."""
 
-if _typing.TYPE_CHECKING:
-    # fmt: off
-    TrackerRegistryListPath: _typing.TypeAlias = _typing.Literal[
-        "ids", "created_at", "name", "band",
-    ]
-    # fmt: on
-TRACKER_REGISTRY_LIST_PATHS: tuple[TrackerRegistryListPath, ...] = _rt.path_tuple(
-    "ids created_at name band"
+# fmt: off
+TrackerRegistryListPath: _typing.TypeAlias = _typing.Literal[
+    "ids", "created_at", "name", "band",
+]
+# fmt: on
+TRACKER_REGISTRY_LIST_PATHS: tuple[TrackerRegistryListPath, ...] = _typing.get_args(
+    TrackerRegistryListPath
 )
 """Allowed field-mask paths of /acme.fleet.v1.TrackerRegistry/List (4)."""
 TRACKER_REGISTRY_LIST_MASK = _rt.RpcFieldMask(
@@ -209,25 +180,18 @@ TRACKER_REGISTRY_LIST_MASK = _rt.RpcFieldMask(
     target=Tracker,
     siblings="tracker_services.TRACKER_REGISTRY_GET_MASK",
 )
-"""The field-mask checks of /acme.fleet.v1.TrackerRegistry/List: validate,
-paths_from, check_zero."""
 
-if _typing.TYPE_CHECKING:
-    # fmt: off
-    TrackerRegistrySetPath: _typing.TypeAlias = _typing.Literal[
-        "name", "attributes", "locations", "band", "settings", "settings.adaptive",
-        "settings.adaptive.value", "settings.priority", "settings.mode",
-        "settings.mode.static", "settings.mode.static.spreading_factor",
-        "settings.mode.dynamic", "settings.mode.dynamic.margin", "keys", "keys.app_key",
-        "ids.dev_eui", "firmware.firmware_url", "retired_path",
-    ]
-    # fmt: on
-TRACKER_REGISTRY_SET_PATHS: tuple[TrackerRegistrySetPath, ...] = _rt.path_tuple(
-    "name attributes locations band settings settings.adaptive"
-    " settings.adaptive.value settings.priority settings.mode settings.mode.static"
-    " settings.mode.static.spreading_factor settings.mode.dynamic"
-    " settings.mode.dynamic.margin keys keys.app_key ids.dev_eui"
-    " firmware.firmware_url retired_path"
+# fmt: off
+TrackerRegistrySetPath: _typing.TypeAlias = _typing.Literal[
+    "name", "attributes", "locations", "band", "settings", "settings.adaptive",
+    "settings.adaptive.value", "settings.priority", "settings.mode",
+    "settings.mode.static", "settings.mode.static.spreading_factor",
+    "settings.mode.dynamic", "settings.mode.dynamic.margin", "keys", "keys.app_key",
+    "ids.dev_eui", "firmware.firmware_url", "retired_path",
+]
+# fmt: on
+TRACKER_REGISTRY_SET_PATHS: tuple[TrackerRegistrySetPath, ...] = _typing.get_args(
+    TrackerRegistrySetPath
 )
 """Allowed field-mask paths of /acme.fleet.v1.TrackerRegistry/Set (18), a Set RPC."""
 TRACKER_REGISTRY_SET_MASK = _rt.RpcFieldMask(
@@ -236,27 +200,19 @@ TRACKER_REGISTRY_SET_MASK = _rt.RpcFieldMask(
     is_set=True,
     target=Tracker,
 )
-"""The field-mask checks of /acme.fleet.v1.TrackerRegistry/Set: validate, paths_from,
-check_zero."""
 
 
 if _typing.TYPE_CHECKING:
 
     class EventsStreamFields(_typing.TypedDict, total=False):
-        """Keyword arguments of stream()."""
-
         identifiers: list[TrackerIdentifiers]
         tail: _rt.UInt32
 
     class TrackerRegistryCreateFields(_typing.TypedDict, total=False):
-        """Keyword arguments of create()."""
-
         tracker: Tracker
         application_id: str
 
     class TrackerRegistryGetFields(_typing.TypedDict, total=False):
-        """Keyword arguments of get()."""
-
         tracker_ids: TrackerIdentifiers
         field_mask: (
             _typing.Iterable[TrackerRegistryGetPath | _rt.FieldPath] | _rt.AllPaths
@@ -265,8 +221,6 @@ if _typing.TYPE_CHECKING:
         tracker_id: str
 
     class TrackerRegistryListFields(_typing.TypedDict, total=False):
-        """Keyword arguments of list()."""
-
         application_ids: ApplicationIdentifiers
         field_mask: (
             _typing.Iterable[TrackerRegistryListPath | _rt.FieldPath] | _rt.AllPaths
@@ -278,8 +232,6 @@ if _typing.TYPE_CHECKING:
         application_id: str
 
     class TrackerRegistrySetFields(_typing.TypedDict, total=False):
-        """Keyword arguments of set()."""
-
         tracker: Tracker
         field_mask: (
             _typing.Iterable[TrackerRegistrySetPath | _rt.FieldPath] | _rt.AllPaths
@@ -288,8 +240,6 @@ if _typing.TYPE_CHECKING:
         tracker_id: str
 
     class TrackerRegistryDeleteFields(_typing.TypedDict, total=False):
-        """Keyword arguments of delete()."""
-
         tracker_id: str
         application_ids: ApplicationIdentifiers
         dev_eui: bytes
@@ -298,15 +248,11 @@ if _typing.TYPE_CHECKING:
         application_id: str
 
     class TrackerRegistryReportFields(_typing.TypedDict, total=False):
-        """Keyword arguments of report()."""
-
         tracker_ids: TrackerIdentifiers
         location: Location
         tracker_id: str
 
     class TrackerRegistryLocateFields(_typing.TypedDict, total=False):
-        """Keyword arguments of locate()."""
-
         tracker_id: str
         application_ids: ApplicationIdentifiers
         dev_eui: bytes
@@ -314,14 +260,13 @@ if _typing.TYPE_CHECKING:
         dev_addr: bytes
 
 
+# What the clients need to call each RPC: its routes, keyword arguments and field mask.
 _EVENTS_STREAM = _http.Rpc(
     "/acme.fleet.v1.Events/Stream",
     StreamEventsRequest,
     TrackerEvent.from_json,
     routes=("POST /events body=*",),
 )
-
-
 _TRACKER_REGISTRY_CREATE = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Create",
     CreateTrackerRequest,
@@ -332,7 +277,6 @@ _TRACKER_REGISTRY_CREATE = _http.Rpc(
     ),
     leaf_arguments="application_id=tracker.ids.application_ids.application_id",
 )
-
 _TRACKER_REGISTRY_GET = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Get",
     GetTrackerRequest,
@@ -346,7 +290,6 @@ _TRACKER_REGISTRY_GET = _http.Rpc(
     mask=TRACKER_REGISTRY_GET_MASK,
     mask_field="field_mask",
 )
-
 _TRACKER_REGISTRY_LIST = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/List",
     ListTrackersRequest,
@@ -359,7 +302,6 @@ _TRACKER_REGISTRY_LIST = _http.Rpc(
     mask_field="field_mask",
     items="trackers",
 )
-
 _TRACKER_REGISTRY_SET = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Set",
     SetTrackerRequest,
@@ -376,7 +318,6 @@ _TRACKER_REGISTRY_SET = _http.Rpc(
     mask_field="field_mask",
     mask_target="tracker",
 )
-
 _TRACKER_REGISTRY_DELETE = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Delete",
     TrackerIdentifiers,
@@ -386,7 +327,6 @@ _TRACKER_REGISTRY_DELETE = _http.Rpc(
     ),
     leaf_arguments="application_id=application_ids.application_id",
 )
-
 _TRACKER_REGISTRY_REPORT = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Report",
     ReportRequest,
@@ -394,19 +334,15 @@ _TRACKER_REGISTRY_REPORT = _http.Rpc(
     routes=("POST /trackers/{tracker_ids.tracker_id}/report body=location",),
     leaf_arguments="tracker_id=tracker_ids.tracker_id",
 )
-
 _TRACKER_REGISTRY_LOCATE = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Locate",
     TrackerIdentifiers,
     Location.from_json,
     routes=("GET /trackers/{tracker_id}/location",),
 )
-
 _TRACKER_REGISTRY_TOUCH = _http.Rpc(
     "/acme.fleet.v1.TrackerRegistry/Touch", TrackerIdentifiers, _rt.Empty.from_json
 )
-
-
 _TRACKER_SYNC_SYNC = _http.Rpc(
     "/acme.fleet.v1.TrackerSync/Sync", TrackerIdentifiers, _rt.Empty.from_json
 )

@@ -238,6 +238,7 @@ def _plan_module(
         + [(e.class_name, f"the enum {e.full_name}") for e in enums]
         + [(e.zero_constant, f"the zero of {e.full_name}") for e in enums]
         + [(m.class_name, f"the message {m.full_name}") for m in messages]
+        + [("_PROTO_PACKAGE", "the proto package")]
         + [(n.class_name, "a field-mask path class") for n in path_nodes]
         + [
             (name, f"a constant of {mask.full_method}")
@@ -286,6 +287,11 @@ def _plan_module(
         clients=clients,
         rpcs_with_routes=tuple(r for c in clients for r in c.rpcs if r.routes),
         exports=tuple(exports),
+        proto_package=(
+            next(f.package for f in api.files if f.name == file_name)
+            if messages
+            else ""
+        ),
     )
 
 
@@ -411,12 +417,9 @@ def _plan_message(message: Message, builder: _ModuleBuilder) -> PyMessage:
     return PyMessage(
         class_name=class_name,
         full_name=message.full_name,
-        doc=escape_doc(
-            _noting_deprecation(
-                message.comment or f"The message {message.full_name}.",
-                message.deprecated,
-            )
-        ),
+        full_name_written=class_name != message.name,
+        # Without a comment, none: the runtime gives the class "The message <name>."
+        doc=escape_doc(_noting_deprecation(message.comment, message.deprecated)),
         is_tts_wrapper=message.is_tts_wrapper and len(fields) == 1,
         fields=fields,
         plain_fields=plain,
@@ -482,16 +485,10 @@ def _plan_masks(
                 indent=0,
             ),
             paths_constant=f"{prefix}_PATHS",
-            checks_doc=escape_doc(
-                f"The field-mask checks of {rpc.full_method}: validate, paths_from, "
-                "check_zero.",
-                indent=0,
-            ),
             constant=f"{prefix}_MASK",
             literal_alias=f"{service.name}{rpc.name}Path",
             full_method=rpc.full_method,
             allowed=rpc.field_mask.allowed,
-            allowed_words=word_chunks(rpc.field_mask.allowed),
             is_set=rpc.field_mask.is_set,
             target_class=builder.reference(rpc.field_mask.target_message),
             # Narrower pieces than the paths': the first follows `siblings=`.
