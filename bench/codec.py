@@ -1,7 +1,8 @@
 """The message representation and codec on a realistic EndDevice (bench/samples.py).
 
 Candidates, on the same generated classes of the full TTS client:
-- A (chosen): a generated straight-line decoder and encoder per message;
+- A (chosen): a straight-line decoder and encoder per message, written by the runtime at
+  first use from the message's field table;
 - B: one generic, table-driven decoder and encoder (bench/table_codec.py);
 - C: msgspec Structs with hooks, decoding only, to size a C-level decoder (bench/msgspec_codec.py);
 - F: not a codec but a floor: the least work any pure-Python decoder of these classes does
@@ -196,7 +197,7 @@ def run(context: Context) -> str:
         "| decode (JSON bytes to object) | ops/s | vs json.loads in the same process |",
         "|---|---|---|",
         f"| json.loads (peer, in A's process) | {1 / a['loads']:,.0f} | 1.00x |",
-        f"| A: generated codec, `from_json_string()` (msgspec installed: its C parser) | {1 / a['decode']:,.0f} | {a_vs_loads:.2f}x |",
+        f"| A: straight-line codec, `from_json_string()` (msgspec installed: its C parser) | {1 / a['decode']:,.0f} | {a_vs_loads:.2f}x |",
         f"| A, json alone (msgspec not installed) | {1 / a_json['decode']:,.0f} | {a_json_vs_loads:.2f}x |",
         f"| B: table-driven codec | {1 / b['decode']:,.0f} | {b['loads'] / b['decode']:.2f}x |",
         f"| C: msgspec Structs with hooks (decode only; not equivalent, see bench/msgspec_codec.py) | {1 / c['decode']:,.0f} | {c['loads'] / c['decode']:.2f}x |",

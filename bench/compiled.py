@@ -1,5 +1,5 @@
 """Straight-line functions per message, compiled at run time from the plan: how the
-benchmark's F and G candidates are built, written the way A's generated code is."""
+benchmark's F and G candidates are built, written the way the runtime writes A's."""
 
 from __future__ import annotations
 

@@ -100,6 +100,10 @@ def _top_level_kind(node: ast.stmt) -> str:
         value = ast.unparse(node.value) if node.value is not None else ""
         if target == "__all__":
             return "`__all__`"
+        if value.startswith(("_typing.Literal[", "_typing.Never")) or (
+            isinstance(node, ast.AnnAssign) and target.endswith("Path")
+        ):
+            return "allowed paths: `Literal` types"
         if value.startswith("_http.Rpc("):
             return "RPC tables (`_http.Rpc`)"
         if value.startswith("_rt.RpcFieldMask(") or target.endswith("_PATHS"):

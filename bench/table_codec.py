@@ -1,7 +1,7 @@
 """Candidate B for the message representation: the same generated classes, decoded and
-encoded by one generic, table-driven codec instead of generated straight-line code.
+encoded by one generic, table-driven codec instead of straight-line code per message.
 
-Built from the module plan at run time. It exists to be measured against the generated codec.
+Built from the module plan at run time. It exists to be measured against the chosen codec.
 """
 
 from __future__ import annotations

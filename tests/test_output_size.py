@@ -38,12 +38,12 @@ class Thing(_rt.Message):
         return None
 
 
+ThingGetPath: _typing.TypeAlias = _typing.Literal["name"]
 if _typing.TYPE_CHECKING:
-    ThingGetPath: _typing.TypeAlias = _typing.Literal["name"]
 
     class ThingGetFields(_typing.TypedDict, total=False):
         name: str
-THING_GET_PATHS: tuple[ThingGetPath, ...] = ("name",)
+THING_GET_PATHS: tuple[ThingGetPath, ...] = _typing.get_args(ThingGetPath)
 """Allowed paths."""
 _THING_GET = _http.Rpc("/Things/Get")
 
