@@ -293,7 +293,8 @@ class _MessageType(type):
             return super().__new__(mcls, name, bases, namespace)
         fields = _declared_fields(table, namespace)
         annotations = namespace.get("__annotations__", {})
-        module = sys.modules[namespace["__module__"]]  # being imported: its top is run
+        # The module, being imported, has run its top, which sets _PROTO_PACKAGE.
+        module = sys.modules[namespace["__module__"]]
         full_name = namespace.setdefault(
             "_FULL_NAME", f"{module._PROTO_PACKAGE}.{name}"
         )
@@ -372,9 +373,8 @@ class _WrittenAtFirstUse:
 
     def __get__(self, instance: object, owner: type) -> Any:
         member = self._write(self._owner, self._plan)
-        type.__setattr__(
-            self._owner, self._name, member
-        )  # later uses go straight to it
+        # Replaces this descriptor: later uses go straight to the member.
+        type.__setattr__(self._owner, self._name, member)
         return member.__get__(instance, owner)
 
 

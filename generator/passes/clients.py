@@ -245,12 +245,10 @@ def _route(
         else:
             value = by_field[segment.dotted]
             parts.append("{}")
-            named = (
-                value.mask_path
-                if value.mask_path == value.field
-                else (f"{value.mask_path}={value.field}")
-            )
-            written.append(f"{{{named}}}")
+            if value.mask_path == value.field:
+                written.append(f"{{{value.mask_path}}}")
+            else:  # a oneof on the way: the field path differs
+                written.append(f"{{{value.mask_path}={value.field}}}")
     verb = f":{binding.verb_suffix}" if binding.verb_suffix else ""
     # In the path's order: the values fill its `{}`s.
     needs = [

@@ -238,7 +238,7 @@ def _plan_module(
         + [(e.class_name, f"the enum {e.full_name}") for e in enums]
         + [(e.zero_constant, f"the zero of {e.full_name}") for e in enums]
         + [(m.class_name, f"the message {m.full_name}") for m in messages]
-        + [("_PROTO_PACKAGE", "the proto package")]
+        + ([("_PROTO_PACKAGE", "the proto package")] if messages else [])
         + [(n.class_name, "a field-mask path class") for n in path_nodes]
         + [
             (name, f"a constant of {mask.full_method}")
