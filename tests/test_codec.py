@@ -945,6 +945,20 @@ def test_messages_init_is_written_from_the_fields_the_body_declares() -> None:
     assert caught[0].filename == __file__  # from the written __init__ too
 
 
+def test_a_written_inits_globals_are_not_hidden_by_its_parameters() -> None:
+    """The enum zero `__init__` reads is a global named after it: a field of that name,
+    a parameter, must not hide it."""
+
+    class Clash(rt.Message):
+        _FIELDS = rt.field_table("band:enum _Band_ZERO:string")
+        _FULL_NAME = "x.Clash"
+        band: Band = Band(0)
+        _Band_ZERO: str = ""
+
+    clash = Clash(_Band_ZERO="z")
+    assert (clash.band, clash._Band_ZERO) == (Band(0), "z")
+
+
 def test_oneof_members_are_properties_over_their_oneofs_slot() -> None:
     tracker = Tracker(firmware_url="https://x")
     tracker.firmware_image = None  # not the member that is set: nothing changes

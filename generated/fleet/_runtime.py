@@ -293,11 +293,11 @@ class _MessageType(type):
             return super().__new__(mcls, name, bases, namespace)
         fields = _declared_fields(table, namespace)
         annotations = namespace.get("__annotations__", {})
-        # The module, being imported, has run its top, which sets _PROTO_PACKAGE.
-        module = sys.modules[namespace["__module__"]]
-        full_name = namespace.setdefault(
-            "_FULL_NAME", f"{module._PROTO_PACKAGE}.{name}"
-        )
+        if "_FULL_NAME" not in namespace:  # a top-level message: `<package>.<class>`
+            # The module, being imported, has run its top, which sets _PROTO_PACKAGE.
+            package = sys.modules[namespace["__module__"]]._PROTO_PACKAGE
+            namespace["_FULL_NAME"] = f"{package}.{name}"
+        full_name = namespace["_FULL_NAME"]
         plan = _MessagePlan(full_name, fields, annotations)
         for slot in table.slots:
             namespace.pop(slot, None)  # a private_slot()
@@ -392,6 +392,8 @@ def _compiled(source: str, scope: dict[str, Any], cls: type, name: str) -> Any:
 def _written_init(cls: type, plan: _MessagePlan) -> Callable[..., None]:
     """`__init__` written out, as dataclasses write theirs: a statement per field."""
     scope: dict[str, Any] = {"_rt": sys.modules[__name__]}
+    # A global of the written code must not be named as a parameter, which hides it.
+    scope.update(dict.fromkeys((field.attribute for field in plan.fields), _PARAMETER))
     parameters: dict[str, Any] = {}  # each parameter's default
     lines = []
     for field in plan.fields:
@@ -433,6 +435,7 @@ def _written_init(cls: type, plan: _MessagePlan) -> Callable[..., None]:
     return typing.cast(Callable[..., None], init)
 
 
+_PARAMETER: Any = object()  # holds a parameter's name in a written __init__'s scope
 # A value is set: a field with presence (None when unset) is not None, else not zero.
 _IS_SET = {True: " is not None", False: ""}
 
