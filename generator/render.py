@@ -35,13 +35,13 @@ def environment() -> jinja2.Environment:
     )
     env.filters["py"] = python_literal
     # Literals of items already written as code, as black writes them.
-    env.filters["list_literal"] = lambda items: f"[{', '.join(items)}]"
     env.filters["tuple_literal"] = _tuple_literal
-    env.filters["item_lines"] = lambda items, width: item_lines(list(items), width)
     env.filters["dict_literal"] = lambda text: f"{{{text}}}"
     env.filters["entries"] = lambda pairs: [
         f"{python_literal(key)}: {python_literal(value)}" for key, value in pairs
     ]
+    # Items several to a line, for `# fmt: off` (see naming.item_lines).
+    env.filters["item_lines"] = lambda items, width: item_lines(list(items), width)
     return env
 
 
