@@ -992,12 +992,12 @@ print(before, after, settings, keys)
         text=True,
         check=True,
     )
-    written, unwritten = "_WrittenAtFirstUse", "staticmethod"
+    waiting, decoder = "_WrittenAtFirstUse", "staticmethod"
     assert completed.stdout.split() == [
-        f"['{written}',", f"'{written}',", f"'{written}']",
-        f"['{written}',", f"'{unwritten}',", "'function']",
-        unwritten,  # reached by the decoder
-        written,  # not reached
+        f"['{waiting}',", f"'{waiting}',", f"'{waiting}']",
+        f"['{waiting}',", f"'{decoder}',", "'function']",
+        decoder,  # reached by the decoder: written
+        waiting,  # not reached
     ]  # fmt: skip
 
 

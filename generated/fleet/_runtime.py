@@ -12,6 +12,7 @@ import base64
 import binascii
 import datetime as _dt
 import enum
+import functools
 import hashlib
 import importlib
 import json
@@ -551,9 +552,11 @@ _VALUE_CODECS = {
 _KEY_DECODERS = {"string": "_rt.string", "boolean": "_rt.bool_key"}
 
 
-def _value_codec(codec: str, hint: Any, scope: dict[str, Any]) -> _ValueCodec:
-    """The codec named `codec`, of a field annotated `hint`; a class it needs is put
-    in `scope`, the compiled code's globals."""
+def _value_codec(
+    codec: str, value_class: Callable[[], Any], scope: dict[str, Any]
+) -> _ValueCodec:
+    """The codec named `codec`; an enum's or message's class, from `value_class()`, is
+    put in `scope`, the compiled code's globals."""
     if codec in _VALUE_CODECS:
         return _VALUE_CODECS[codec]
     if codec.startswith("hex"):
@@ -570,7 +573,7 @@ def _value_codec(codec: str, hint: Any, scope: dict[str, Any]) -> _ValueCodec:
             f"(lambda v, k: _rt.wrapped(_rt.{inner}, v, k))",
             _VALUE_CODECS[inner].encode,
         )
-    cls = _value_class(hint)
+    cls = value_class()
     name = _scoped(scope, cls.__name__, cls)
     if codec == "enum":
         return _ValueCodec(
@@ -594,13 +597,14 @@ def _scoped(scope: dict[str, Any], name: str, value: Any) -> str:
     return name
 
 
-def _value_class(hint: Any) -> Any:
-    """The enum or message class of a field annotated `hint` (`T | None`, `list[T]` or
-    `dict[K, T]`)."""
-    hint = _without_none(hint)[0]
-    if typing.get_origin(hint) in (list, dict):
-        hint = typing.get_args(hint)[-1]
-    return hint
+def _value_class(cls: type[Message], field: _DeclaredField) -> Any:
+    """The enum or message class of a field's values (its annotation's `T`, `list[T]` or
+    `dict[K, T]`), from the hints the checks of what is sent also read."""
+    attribute = field.attribute if field.oneof else field.slot  # a _PATH_ATTRIBUTES
+    hint = field_class(cls, attribute)
+    return (
+        typing.get_args(hint)[-1] if typing.get_origin(hint) in (list, dict) else hint
+    )
 
 
 class _FieldCodec(typing.NamedTuple):
@@ -641,14 +645,13 @@ class _FieldCodec(typing.NamedTuple):
 def _field_codecs(
     cls: type, plan: _MessagePlan, scope: dict[str, Any]
 ) -> list[_FieldCodec]:
-    hints = typing.get_type_hints(cls, include_extras=True)
     codecs = []
     for field in plan.fields:
         key, _, value = field.codec.rpartition(",")
         codecs.append(
             _FieldCodec(
                 field,
-                _value_codec(value, hints[field.attribute], scope),
+                _value_codec(value, functools.partial(_value_class, cls, field), scope),
                 _KEY_DECODERS.get(key, f"_rt.{key}"),
                 key == "string",
             )
