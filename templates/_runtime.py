@@ -509,34 +509,43 @@ class _ValueCodec(typing.NamedTuple):
     decode: str
     decode_function: str  # a function of (value, key)
     encode: str
-    # A string or bool: a singular one reads its zero as the default, checked inline.
-    checked_inline: bool = False
 
 
-def _helper(name: str, encode: str) -> _ValueCodec:
-    return _ValueCodec(f"_rt.{name}({{v}}, {{k}})", f"_rt.{name}", encode)
+def _helper(name: str, encode: str, fast: str = "") -> _ValueCodec:
+    """A codec whose decoding calls the runtime's `name`; `fast`, a test and a value,
+    decodes the common case inline, without that call."""
+    call = f"_rt.{name}({{v}}, {{k}})"
+    decode = f"({fast} else {call})" if fast else call
+    return _ValueCodec(decode, f"_rt.{name}", encode)
+
+
+def _digits(most: int) -> str:
+    """The fast path of a 64-bit integer: a string of fewer than `most` ASCII digits, as
+    TTS writes them, in range by its length alone."""
+    return (
+        f"int({{v}}) if {{v}}.__class__ is str and len({{v}}) < {most}"
+        " and {v}.isascii() and {v}.isdigit()"
+    )
 
 
 # The codecs of field_table that need no class; `wrapped_<scalar>` is a Google wrapper
 # of one, `hex<N>` hex bytes of N bytes, `enum` and `message` the annotation's class.
 _VALUE_CODECS = {
-    "string": _ValueCodec(
-        '({v} if {v}.__class__ is str else _rt.bad({v}, "a string", {k}))',
-        "_rt.string",
+    "string": _helper("string", "{x}", "{v} if {v}.__class__ is str"),
+    "boolean": _helper("boolean", "{x}", "{v} if {v} is True or {v} is False"),
+    "int32": _helper(
+        "int32",
         "{x}",
-        checked_inline=True,
+        "{v} if {v}.__class__ is int and -2147483648 <= {v} <= 2147483647",
     ),
-    "boolean": _ValueCodec(
-        '({v} if {v} is True or {v} is False else _rt.bad({v}, "a boolean", {k}))',
-        "_rt.boolean",
-        "{x}",
-        checked_inline=True,
+    "uint32": _helper(
+        "uint32", "{x}", "{v} if {v}.__class__ is int and 0 <= {v} <= 4294967295"
     ),
-    "int32": _helper("int32", "{x}"),
-    "uint32": _helper("uint32", "{x}"),
-    "int64": _helper("int64", "str({x})"),
-    "uint64": _helper("uint64", "str({x})"),
-    "floating": _helper("floating", "_rt.float_out({x})"),
+    "int64": _helper("int64", "str({x})", _digits(19)),
+    "uint64": _helper("uint64", "str({x})", _digits(20)),
+    "floating": _helper(
+        "floating", "_rt.float_out({x})", "{v} if {v}.__class__ is float"
+    ),
     "b64": _helper("b64", "_rt.b64_out({x})"),
     "devaddr_prefix": _helper("devaddr_prefix", "_rt.devaddr_prefix_out({x}, {k})"),
     "timestamp": _helper("timestamp", "_rt.timestamp_out({x}, {k})"),
@@ -576,8 +585,12 @@ def _value_codec(
     cls = value_class()
     name = _scoped(scope, cls.__name__, cls)
     if codec == "enum":
+        inputs = _scoped(scope, f"{cls.__name__}_INPUTS", _ENUM_INPUTS[cls])
+        known = (
+            f"({{v}}.__class__ is str or {{v}}.__class__ is int) and {{v}} in {inputs}"
+        )
         return _ValueCodec(
-            f"_rt.enum_in({name}, {{v}}, {{k}})",
+            f"({inputs}[{{v}}] if {known} else _rt.enum_in({name}, {{v}}, {{k}}))",
             f"(lambda v, k: _rt.enum_in({name}, v, k))",
             "{x}._out_",
         )
@@ -623,13 +636,13 @@ class _FieldCodec(typing.NamedTuple):
         return "optional" if default is None else "singular"
 
     def decode(self) -> str:
-        """The field's value from the JSON value `v` (not null) under the key `k`."""
-        value = self.value
+        """The field's value from the JSON value `v` (not null) under its key."""
+        value, k = self.value, repr(self.field.name)
         if self.kind == "repeated":
-            return f"_rt.repeated({value.decode_function}, v, k)"
+            return f"_rt.repeated({value.decode_function}, v, {k})"
         if self.kind == "map":
-            return f"_rt.mapping({self.key_decoder}, {value.decode_function}, v, k)"
-        return value.decode.format(v="v", k="k")
+            return f"_rt.mapping({self.key_decoder}, {value.decode_function}, v, {k})"
+        return value.decode.format(v="v", k=k)
 
     def encode(self, x: str, key: str) -> str:
         """The JSON of the field's value `x`; `key`, its JSON key, goes into errors."""
@@ -660,22 +673,21 @@ def _field_codecs(
 
 
 def _written_decoder(cls: type, plan: _MessagePlan) -> staticmethod[..., Any]:
-    scope: dict[str, Any] = {"_rt": sys.modules[__name__]}
+    scope: dict[str, Any] = {"_rt": sys.modules[__name__], "_new": object.__new__}
     own = _scoped(scope, cls.__name__, cls)
     codecs = _field_codecs(cls, plan, scope)
     if issubclass(cls, WrapperMessage):  # its JSON is the bare value
         (only,) = codecs
         lines = [
-            f"o = object.__new__({own})",
+            f"o = _new({own})",
             f"o.{only.field.slot} = {only.value.decode.format(v='data', k='key')}",
         ]
     else:
         lines = [
             "if data.__class__ is not dict:",
             '    _rt.bad(data, "an object", key)',
-            f"if not data.keys() <= {own}._KEYS:",
-            f"    data = _rt.snake_keys(data, {own})",
-            f"o = object.__new__({own})",
+            f"o = _new({own})",
+            "n = 0",
         ]
         fields = [f"    {line}" for line in _decoded_fields(codecs, scope)]
         if fields:
@@ -683,10 +695,16 @@ def _written_decoder(cls: type, plan: _MessagePlan) -> staticmethod[..., Any]:
                 "try:",
                 *fields,
                 "except _rt.DecodeError as error:",
-                "    raise error.under(key) from None",
+                f"    if renamed or {own}._KEYS.issuperset(data):",
+                "        raise error.under(key) from None",
+                "    n = -1  # read again by proto names: an earlier field may fail",
             ]
+        lines += [
+            "if n != len(data) and not renamed:",
+            f"    return {own}._decode(_rt.snake_keys(data, {own}), key, True)",
+        ]
     body = "".join(f"\n    {line}" for line in [*lines, "return o"])
-    source = f'def _decode(data, key=""):{body}'
+    source = f'def _decode(data, key="", renamed=False):{body}'
     return staticmethod(_compiled(source, scope, cls, "_decode"))
 
 
@@ -696,32 +714,27 @@ def _decoded_fields(codecs: list[_FieldCodec], scope: dict[str, Any]) -> list[st
         field = codec.field
         if field.oneof:
             continue
-        default = _default_source(field, scope)
-        if codec.kind == "singular" and codec.value.checked_inline:
-            if field.codec == "string":
-                check, fallback = "v.__class__ is str", "string_or_null"
-            else:
-                check, fallback = "v is True or v is False", "boolean_or_null"
-            lines += [
-                f"v = data.get(k := {field.name!r}, {default})",
-                f"o.{field.slot} = v if {check} else _rt.{fallback}(v, k)",
-            ]
-        else:
-            lines += [
-                f"v = data.get(k := {field.name!r})",
-                f"o.{field.slot} = {default} if v is None else {codec.decode()}",
-            ]
+        lines += [
+            f"v = data.get({field.name!r})",
+            "if v is None:",  # absent, or JSON null: the zero
+            f"    o.{field.slot} = {_default_source(field, scope)}",
+            "else:",
+            f"    o.{field.slot} = {codec.decode()}",
+            "    n += 1",
+        ]
     for oneof, members in _by_oneof(codecs, lambda codec: codec.field).items():
         slot = members[0].field.slot
         taken = f"another member of oneof {oneof!r} is already set"
         lines.append(f"o.{slot} = None")
         for member in members:
+            k = repr(member.field.name)
             lines += [
-                f"v = data.get(k := {member.field.name!r})",
+                f"v = data.get({k})",
                 "if v is not None:",
                 f"    if o.{slot} is not None:",
-                f"        raise _rt.DecodeError(k, {taken!r})",
-                f"    o.{slot} = (k, {member.decode()})",
+                f"        raise _rt.DecodeError({k}, {taken!r})",
+                f"    o.{slot} = ({k}, {member.decode()})",
+                "    n += 1",
             ]
     return lines
 
@@ -1401,12 +1414,13 @@ def check_one_of(
 def repeated(decode: Callable[[Any, str], T], value: Any, key: str) -> list[T]:
     if type(value) is not list:
         bad(value, "an array", key)
-    result = []
-    for index, item in enumerate(value):
-        try:
-            result.append(decode(item, ""))
-        except DecodeError as error:
-            raise error.under(f"{key}[{index}]") from None
+    result: list[T] = []
+    append = result.append
+    try:
+        for item in value:
+            append(decode(item, ""))
+    except DecodeError as error:  # at the element after those appended
+        raise error.under(f"{key}[{len(result)}]") from None
     return result
 
 
@@ -1463,15 +1477,6 @@ def string(value: Any, key: str) -> str:
 
 def boolean(value: Any, key: str) -> bool:
     return value if value is True or value is False else bad(value, "a boolean", key)
-
-
-def string_or_null(value: Any, key: str) -> str:
-    """A string field's value that failed the inline check: JSON null is the zero."""
-    return "" if value is None else bad(value, "a string", key)
-
-
-def boolean_or_null(value: Any, key: str) -> bool:
-    return False if value is None else bad(value, "a boolean", key)
 
 
 # Decimal digits as Go's strconv reads them: ASCII only, no spaces or underscores.
@@ -1815,13 +1820,13 @@ def timestamp(value: Any, key: str) -> _dt.datetime:
     if (  # the forms TTS writes (no fraction, milli- or microseconds) at C speed;
         # fromisoformat also reads other separators and forms, which these keep out
         type(value) is str
-        and len(value) in (20, 24, 27)
-        and value[-1] == "Z"
-        and value[10] == "T"
-        and value[4] == value[7] == "-"
-        and value[13] == value[16] == ":"
+        and value[4:17:3] == "--T::"  # at 4, 7, 10, 13 and 16
+        and value[-1:] == "Z"
         and value.isascii()
-        and (len(value) == 20 or (value[19] in ".," and value[20:-1].isdigit()))
+        and (
+            len(value) == 20
+            or (len(value) in (24, 27) and value[19] in ".," and value[20:-1].isdigit())
+        )
     ):
         try:
             return _dt.datetime.fromisoformat(value)

@@ -848,6 +848,12 @@ def test_camel_case_keys_unknown_keys_and_nulls() -> None:
     assert Location.from_json({"fixedAt": None, "fixed_at": at}).fixed_at == moment
     assert Location.from_json({"fixed_at": at, "fixedAt": None}).fixed_at is None
     assert Location.from_json({"source_name": "a", "origin": "b"}).source_name == "b"
+    # Wrong values under both kinds of key: the error is the first field's in
+    # declaration order, whatever name its key has.
+    with pytest.raises(rt.DecodeError, match="^created_at: expected a timestamp"):
+        Tracker.from_json({"name": 2, "createdAt": 1})
+    with pytest.raises(rt.DecodeError, match="^ids.tracker_id: expected a string"):
+        Tracker.from_json({"ids": {"dev_eui": "x", "trackerId": 1}, "name": 2})
 
 
 @pytest.mark.parametrize(
