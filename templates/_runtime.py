@@ -1731,6 +1731,9 @@ class ProtoEnum(enum.IntEnum):
         proto_names: Mapping[str, str] | None = None,
     ) -> None:
         """Set the lookup tables and the output of a generated enum (at import)."""
+        if cls.__doc__ is None:  # no comment, nor docstring written: help() has this
+            package = sys.modules[cls.__module__]._PROTO_PACKAGE
+            cls.__doc__ = f"The enum {package}.{cls.__name__}."
         members: dict[str | int, ProtoEnum] = dict(cls._value2member_map_)
         _ENUM_INPUTS[cls] = {**members, **{t: members[n] for t, n in inputs.items()}}
         cls._proto_names = proto_names or {}

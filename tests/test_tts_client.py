@@ -47,6 +47,26 @@ def test_every_module_imports(modules: dict[str, ModuleType]) -> None:
     assert modules["end_device"].EndDevice.__module__ == f"{PACKAGE}.end_device"
 
 
+def test_every_enum_without_a_comment_is_documented_by_its_proto_name(
+    modules: dict[str, ModuleType],
+) -> None:
+    """The runtime documents a top-level one; a nested one has its text written."""
+    enums = {
+        name: value
+        for module in modules.values()
+        for name, value in vars(module).items()
+        if isinstance(value, type)
+        and issubclass(value, modules["_runtime"].ProtoEnum)
+        and value.__module__ == module.__name__
+    }
+    assert len(enums) == 53
+    assert all(e.__doc__ for e in enums.values())
+    assert enums["RxDelay"].__doc__ == "The enum ttn.lorawan.v3.RxDelay."
+    nested = enums["TxAcknowledgment_Result"].__doc__
+    assert nested == "The enum ttn.lorawan.v3.TxAcknowledgment.Result."
+    assert enums["PowerState"].__doc__ == "Power state of the device."
+
+
 def all_messages(modules: dict[str, ModuleType]) -> dict[str, Any]:
     runtime = modules["_runtime"]
     return {

@@ -22,7 +22,7 @@ __all__ = [
     "TrackersPaths",
 ]
 # fmt: on
-# A message's proto name is this and its class name, unless it says otherwise.
+# Messages' and enums' proto names are this and their class names, unless written out.
 _PROTO_PACKAGE = "acme.fleet.v1"
 
 

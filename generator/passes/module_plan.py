@@ -238,7 +238,7 @@ def _plan_module(
         + [(e.class_name, f"the enum {e.full_name}") for e in enums]
         + [(e.zero_constant, f"the zero of {e.full_name}") for e in enums]
         + [(m.class_name, f"the message {m.full_name}") for m in messages]
-        + ([("_PROTO_PACKAGE", "the proto package")] if messages else [])
+        + ([("_PROTO_PACKAGE", "the proto package")] if messages or enums else [])
         + [(n.class_name, "a field-mask path class") for n in path_nodes]
         + [
             (name, f"a constant of {mask.full_method}")
@@ -289,7 +289,7 @@ def _plan_module(
         exports=tuple(exports),
         proto_package=(
             next(f.package for f in api.files if f.name == file_name)
-            if messages
+            if messages or enums
             else ""
         ),
     )
@@ -326,10 +326,16 @@ def _plan_enum(enum: Enum, symbols: Symbols) -> PyEnum:
             inputs.setdefault(text, value.number)
     json_names = {v.number: v.json_value for v in enum.values if v.json_value}
     members = enum_member_names(v.name for v in enum.values)
+    class_name = symbols.where[enum.full_name][1]
     return PyEnum(
-        class_name=symbols.where[enum.full_name][1],
+        class_name=class_name,
         full_name=enum.full_name,
-        doc=escape_doc(enum.comment or f"The enum {enum.full_name}."),
+        # Without a comment, none where the runtime can tell the proto name from the
+        # module's package and the class name: it gives the class "The enum <name>."
+        doc=escape_doc(
+            enum.comment
+            or (f"The enum {enum.full_name}." if class_name != enum.name else "")
+        ),
         values=tuple(
             PyEnumValue(name, members[name], number, json_names.get(number) or name)
             for number, name in canonical.items()
