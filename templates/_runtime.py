@@ -695,16 +695,20 @@ def _written_decoder(cls: type, plan: _MessagePlan) -> staticmethod[..., Any]:
                 "try:",
                 *fields,
                 "except _rt.DecodeError as error:",
-                f"    if renamed or {own}._KEYS.issuperset(data):",
+                f"    if {own}._KEYS.issuperset(data):",
                 "        raise error.under(key) from None",
                 "    n = -1  # read again by proto names: an earlier field may fail",
             ]
+        # A key of no field or a null: read again by proto names, without nulls, so
+        # that every key counts and this happens once (see snake_keys).
         lines += [
-            "if n != len(data) and not renamed:",
-            f"    return {own}._decode(_rt.snake_keys(data, {own}), key, True)",
+            "if n != len(data):",
+            f"    return {own}._decode(_rt.snake_keys(data, {own}), key)",
         ]
     body = "".join(f"\n    {line}" for line in [*lines, "return o"])
-    source = f'def _decode(data, key="", renamed=False):{body}'
+    # No parameter has a default: Python 3.13.0 does not limit the recursion of calls
+    # that fill in defaults, so a message nested too deeply would not be refused.
+    source = f"def _decode(data, key):{body}"
     return staticmethod(_compiled(source, scope, cls, "_decode"))
 
 
@@ -1366,8 +1370,9 @@ def _takes(hint: type, value: Any) -> bool:
 
 
 def snake_keys(data: dict[str, Any], message: type[Message]) -> dict[str, Any]:
-    """Map JSON names (lowerCamel) to proto names; drop unknown keys. Of two keys of
-    one field, the later wins, as TTS's readers set the field at each."""
+    """Map JSON names (lowerCamel) to proto names; drop unknown keys, and nulls, which
+    read as absent. Of two keys of one field, the later wins, as TTS's readers set the
+    field at each (a null too, which unsets it)."""
     names = _JSON_NAME_MAPS.get(message)
     if names is None:
         names = {lower_camel(name): name for name in message._KEYS}
@@ -1378,7 +1383,7 @@ def snake_keys(data: dict[str, Any], message: type[Message]) -> dict[str, Any]:
         name = names.get(key, key)
         if name in message._KEYS:
             result[name] = value
-    return result
+    return {name: value for name, value in result.items() if value is not None}
 
 
 _JSON_NAME_MAPS: dict[type[Message], dict[str, str]] = {}
