@@ -310,9 +310,11 @@ class _MessageType(type):
             _KEYS=table.keys,
             _PATH_ATTRIBUTES=table.path_attributes,
             _ONEOF_SLOTS=table.oneof_slots,
-            __init__=_WrittenAtFirstUse(plan, _written_init),
-            _decode=_WrittenAtFirstUse(plan, _written_decoder),
-            _to_json=_WrittenAtFirstUse(plan, _written_encoder),
+            _PLAN=plan,
+            __init__=_WrittenAtFirstUse(_written_init),
+            _decode=_WrittenAtFirstUse(_written_decoder),
+            _from_shadow=_WrittenAtFirstUse(_written_converter),
+            _to_json=_WrittenAtFirstUse(_written_encoder),
         )
         for field in fields:
             if field.oneof or field.deprecated:
@@ -360,20 +362,19 @@ def _declared_fields(
 
 
 class _WrittenAtFirstUse:
-    """A member of a message class (`__init__`, `_decode`, `_to_json`) written out at
-    its first use: compiling them all at import would take longer than importing the
-    modules does, and most programs use few of the classes."""
+    """A member of a message class (`__init__`, `_decode`, `_from_shadow`, `_to_json`)
+    written out from the class's `_PLAN` at its first use: compiling them all at import
+    would take longer than importing the modules does, and most programs use few of the
+    classes."""
 
-    def __init__(
-        self, plan: _MessagePlan, write: Callable[[type, _MessagePlan], Any]
-    ) -> None:
-        self._plan, self._write = plan, write
+    def __init__(self, write: Callable[[Any, _MessagePlan], Any]) -> None:
+        self._write = write
 
-    def __set_name__(self, owner: type, name: str) -> None:
+    def __set_name__(self, owner: type[Message], name: str) -> None:
         self._owner, self._name = owner, name
 
     def __get__(self, instance: object, owner: type) -> Any:
-        member = self._write(self._owner, self._plan)
+        member = self._write(self._owner, self._owner._PLAN)
         # Replaces this descriptor: later uses go straight to the member.
         type.__setattr__(self._owner, self._name, member)
         return member.__get__(instance, owner)
@@ -611,13 +612,23 @@ def _scoped(scope: dict[str, Any], name: str, value: Any) -> str:
 
 
 def _value_class(cls: type[Message], field: _DeclaredField) -> Any:
-    """The enum or message class of a field's values (its annotation's `T`, `list[T]` or
-    `dict[K, T]`), from the hints the checks of what is sent also read."""
-    attribute = field.attribute if field.oneof else field.slot  # a _PATH_ATTRIBUTES
-    hint = field_class(cls, attribute)
-    return (
-        typing.get_args(hint)[-1] if typing.get_origin(hint) in (list, dict) else hint
-    )
+    """The enum or message class of a field's values: its annotation's `T`, `T | None`,
+    `list[T]` or `dict[K, T]`. Only that annotation is evaluated: get_type_hints would
+    evaluate all of the class's, several times the cost."""
+    found = _VALUE_CLASSES.get((cls, field.attribute))
+    if found is None:
+        hint: Any = cls.__annotations__[field.attribute]
+        if isinstance(hint, str):  # postponed (PEP 563), as generated modules have it
+            hint = eval(hint, vars(sys.modules[cls.__module__]))  # what typing does
+        if typing.get_origin(hint) in (list, dict):
+            found = typing.get_args(hint)[-1]
+        else:
+            found = _without_none(hint)[0]
+        _VALUE_CLASSES[cls, field.attribute] = found
+    return found
+
+
+_VALUE_CLASSES: dict[tuple[type, str], Any] = {}
 
 
 class _FieldCodec(typing.NamedTuple):
@@ -726,6 +737,24 @@ def _decoded_fields(codecs: list[_FieldCodec], scope: dict[str, Any]) -> list[st
             f"    o.{field.slot} = {codec.decode()}",
             "    n += 1",
         ]
+    return lines + _oneof_lines(
+        codecs,
+        lambda member: f"data.get({member.field.name!r})",
+        _FieldCodec.decode,
+        counted=True,
+    )
+
+
+def _oneof_lines(
+    codecs: list[_FieldCodec],
+    read: Callable[[_FieldCodec], str],
+    value: Callable[[_FieldCodec], str],
+    counted: bool,
+) -> list[str]:
+    """Each oneof's slot from its members: `read(member)` is the member's JSON value
+    (None when absent), `value(member)` its value from that, `v`; `n` counts those
+    present if `counted`."""
+    lines = []
     for oneof, members in _by_oneof(codecs, lambda codec: codec.field).items():
         slot = members[0].field.slot
         taken = f"another member of oneof {oneof!r} is already set"
@@ -733,14 +762,129 @@ def _decoded_fields(codecs: list[_FieldCodec], scope: dict[str, Any]) -> list[st
         for member in members:
             k = repr(member.field.name)
             lines += [
-                f"v = data.get({k})",
+                f"v = {read(member)}",
                 "if v is not None:",
                 f"    if o.{slot} is not None:",
                 f"        raise _rt.DecodeError({k}, {taken!r})",
-                f"    o.{slot} = ({k}, {member.decode()})",
-                "    n += 1",
+                f"    o.{slot} = ({k}, {value(member)})",
+                *(["    n += 1"] if counted else []),
             ]
     return lines
+
+
+# --------------------------------------------------------------------------------------
+# JSON text read straight into messages (from_json_string, when msgspec is installed):
+# msgspec's typed decoder parses the text into a "shadow" Struct per message, checking
+# in C as it parses that strings, booleans, objects and arrays are where the fields
+# want them and that every key is a field's proto name; a converter written per class
+# at first use makes the message from its shadow, with the decoders' conversions. Text
+# this path does not take (a lowerCamel or unknown key, a null, a value of another type,
+# a value a conversion refuses) is read by parse_json and from_json instead, which
+# decode it or name its error: the path changes the speed, never the result.
+
+
+class _Shadow(typing.NamedTuple):
+    struct: type  # a msgspec Struct
+    nested: frozenset[str]  # the attributes that hold shadows of messages
+
+
+# A message's shadow; None for one whose JSON is not an object (a wrapper's) or that is
+# being made: a field that leads back to it holds plain JSON, decoded by `_decode`.
+_SHADOWS: dict[type[Message], _Shadow | None] = {}
+
+
+def _shadow(cls: type[Message]) -> _Shadow | None:
+    if cls in _SHADOWS:
+        return _SHADOWS[cls]
+    if issubclass(cls, WrapperMessage) or "_PLAN" not in vars(cls):
+        return None  # a wrapper, or a base or message of the runtime's own
+    _SHADOWS[cls] = None
+    fields: list[tuple[str, Any, Any]] = []
+    nested: set[str] = set()
+    for field in cls._PLAN.fields:
+        value: Any = _SHADOW_TYPES.get(field.codec.rpartition(",")[2], Any)
+        if field.codec.endswith("message"):
+            child = _shadow(_value_class(cls, field))
+            if child is not None:
+                value = child.struct
+                nested.add(field.attribute)
+        if field.default is EMPTY_LIST:
+            value = list[value]
+        elif field.default is EMPTY_DICT:
+            value = dict[str, value]
+        # A string or boolean outside oneofs must be one; all else may be absent.
+        default = field.default
+        if default is None or field.oneof or value not in (str, bool):
+            value, default = value | None, None
+        fields.append((field.attribute, value, default))
+    struct = importlib.import_module("msgspec").defstruct(
+        f"{cls.__name__}Shadow",
+        fields,
+        rename={field.attribute: field.name for field in cls._PLAN.fields},
+        forbid_unknown_fields=True,
+        gc=False,  # a shadow holds no cycle, and lives for one decode
+    )
+    _SHADOWS[cls] = shadow = _Shadow(struct, frozenset(nested))
+    return shadow
+
+
+_SHADOW_TYPES: dict[str, Any] = {"string": str, "boolean": bool}
+
+
+def _written_converter(
+    cls: type[Message], plan: _MessagePlan
+) -> staticmethod[..., Any]:
+    """`_from_shadow(s)`: the message of its shadow `s`."""
+    shadow = _shadow(cls)
+    assert shadow is not None, cls  # only messages with shadows are converted
+    scope: dict[str, Any] = {"_rt": sys.modules[__name__], "_new": object.__new__}
+    own = _scoped(scope, cls.__name__, cls)
+    codecs = _field_codecs(cls, plan, scope)
+    lines = [f"o = _new({own})"]
+    for codec in codecs:
+        field = codec.field
+        if field.oneof:
+            continue
+        if codec.kind == "singular" and field.codec in _SHADOW_TYPES:
+            lines.append(f"o.{field.slot} = s.{field.attribute}")  # checked, not None
+            continue
+        lines += [
+            f"v = s.{field.attribute}",
+            f"o.{field.slot} = {_default_source(field, scope)} if v is None"
+            f" else {_converted(cls, codec, shadow, scope)}",
+        ]
+    lines += _oneof_lines(
+        codecs,
+        lambda member: f"s.{member.field.attribute}",
+        lambda member: _converted(cls, member, shadow, scope),
+        counted=False,
+    )
+    body = "".join(f"\n    {line}" for line in [*lines, "return o"])
+    source = f"def _from_shadow(s):{body}"
+    return staticmethod(_compiled(source, scope, cls, "_from_shadow"))
+
+
+def _converted(
+    cls: type[Message], codec: _FieldCodec, shadow: _Shadow, scope: dict[str, Any]
+) -> str:
+    """The field's value from its shadow's `v` (not None): a message's shadow converted,
+    a string or boolean as it is, any other value decoded as `_decode` does."""
+    field = codec.field
+    if field.attribute in shadow.nested:
+        child = _value_class(cls, field)
+        convert = f"{_scoped(scope, child.__name__, child)}._from_shadow"
+    elif field.codec.rpartition(",")[2] in _SHADOW_TYPES:
+        convert = ""  # checked by msgspec: `(e)` is the value as it is
+    else:
+        return codec.decode()
+    if codec.kind == "repeated":
+        return f"[{convert}(e) for e in v]" if convert else "v"
+    if codec.kind == "map":
+        key = "k" if codec.key_is_string else f"{codec.key_decoder}(k, '')"
+        if not convert and key == "k":
+            return "v"
+        return f"{{{key}: {convert}(e) for k, e in v.items()}}"
+    return f"{convert}(v)"
 
 
 def _written_encoder(cls: type, plan: _MessagePlan) -> Callable[..., Any]:
@@ -799,6 +943,7 @@ class Message(metaclass=_MessageType):
     _SLOTS: ClassVar[tuple[str, ...]] = ()
     if TYPE_CHECKING:
         _FIELDS: ClassVar[FieldTable]
+        _PLAN: ClassVar[_MessagePlan]
         PATHS: ClassVar[FieldPath]
         # TTS's path lists of the message, all and without dots; sorted bytewise.
         FIELD_PATHS: ClassVar[tuple[str, ...]]
@@ -874,6 +1019,10 @@ class Message(metaclass=_MessageType):
     def _decode(data: Any, key: str) -> Any:
         raise NotImplementedError  # generated for each message
 
+    @staticmethod
+    def _from_shadow(shadow: Any) -> Any:
+        raise NotImplementedError  # generated for each message
+
     @classmethod
     def from_json(cls, data: Any) -> Self:
         """Decode TTS JSON (already parsed); raises DecodeError naming the bad path."""
@@ -889,6 +1038,9 @@ class Message(metaclass=_MessageType):
 
     @classmethod
     def from_json_string(cls, text: str | bytes) -> Self:
+        read: Self | None = _read_typed(cls, text)
+        if read is not None:
+            return read
         try:
             data = parse_json(text)
         except (ValueError, RecursionError) as error:  # too deep for the parser
@@ -950,6 +1102,29 @@ def _load_c_json() -> None:
     else:
         _c_encode = msgspec_json.Encoder().encode
         _c_decode = msgspec_json.Decoder().decode
+
+
+def _read_typed(cls: type[Message], text: str | bytes) -> Any:
+    """The message of JSON text read through its shadow (see _shadow), or None where
+    that gives way."""
+    if _c_decode is _UNLOADED:
+        _load_c_json()
+    if _c_decode is None:  # msgspec is not installed
+        return None
+    decode = _TYPED_DECODERS.get(cls)
+    if decode is None:
+        shadow = _shadow(cls)
+        if shadow is None:
+            return None
+        msgspec_json = importlib.import_module("msgspec.json")
+        decode = _TYPED_DECODERS[cls] = msgspec_json.Decoder(shadow.struct).decode
+    try:
+        return cls._from_shadow(decode(text))
+    except (ValueError, RecursionError):  # msgspec's errors and DecodeError
+        return None
+
+
+_TYPED_DECODERS: dict[type[Message], Callable[[str | bytes], Any]] = {}
 
 
 def parse_json(text: str | bytes) -> Any:

@@ -856,6 +856,49 @@ def test_camel_case_keys_unknown_keys_and_nulls() -> None:
         Tracker.from_json({"ids": {"dev_eui": "x", "trackerId": 1}, "name": 2})
 
 
+def test_json_text_read_through_shadows_gives_what_from_json_gives() -> None:
+    """With msgspec, text goes through msgspec's typed decoder into a shadow Struct per
+    message; what that path does not take, from_json reads: either way, same result."""
+    plain = json.dumps(
+        {
+            "ids": {"tracker_id": "t1", "dev_eui": "70B3D57ED000ABCD"},
+            "name": "n",
+            "uplinks": "5",
+            "bands": ["BAND_EU868", 2],
+            "locations": {"home": {"latitude": 1.5}},
+            "firmware_url": "u",
+            "flags": {"true": "yes"},
+            "class": True,
+        }
+    )
+    refused = [
+        '{"ids": {"trackerId": "t1"}}',  # a lowerCamel key
+        '{"name": null}',
+        '{"future": 1}',  # a key of no field
+        '{"name": 5}',  # the wrong type: from_json's error
+        '{"uplinks": "x"}',  # refused by a conversion: from_json's error
+        '{"ids": {"dev_eui": "nothex"}}',
+        '{"firmware_url": "u", "firmware_ftp": "f"}',  # two members of a oneof
+        "[]",
+    ]
+
+    def outcome(read: Any, text: str) -> str:
+        try:
+            return repr(read(text))
+        except rt.DecodeError as error:
+            return f"DecodeError: {error}"
+
+    for text in [plain, *refused]:
+        assert outcome(Tracker.from_json_string, text) == outcome(
+            lambda t: Tracker.from_json(json.loads(t)), text
+        )
+    typed = rt._read_typed(Tracker, plain)
+    assert repr(typed) == (
+        "None" if rt._c_decode is None else outcome(Tracker.from_json_string, plain)
+    )
+    assert [rt._read_typed(Tracker, text) for text in refused] == [None] * len(refused)
+
+
 @pytest.mark.parametrize(
     "name", ["last_rj_count_0", "f_nwk_s_int_key", "a__b", "x_", "_x", "ids", "class"]
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import warnings
 from collections.abc import Callable
 from types import ModuleType
@@ -52,8 +53,13 @@ EXAMPLE_MESSAGES = st.sampled_from(sorted(EXAMPLE.messages)).flatmap(
 
 
 def assert_roundtrip(message: Any) -> None:
+    cls = type(message)
     encoded = json.loads(json.dumps(message.to_json()))
-    assert type(message).from_json(encoded) == message
+    assert cls.from_json(encoded) == message
+    # Its text is read through its shadow (see _runtime._shadow), to the same message.
+    runtime = sys.modules[cls.__module__]._rt
+    if not isinstance(message, runtime.WrapperMessage):  # bare values have none
+        assert runtime._read_typed(cls, message.to_json_string()) == message
 
 
 @property_settings(EXAMPLE_EXAMPLES)
