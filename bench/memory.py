@@ -17,7 +17,7 @@ if sys.argv[1] == "json":
 elif sys.argv[1] == "ours":
     from ttn_lw.end_device import EndDevices
     result = EndDevices.from_json(json.loads(text))
-else:  # from the text: by msgspec's parser when it is installed, as a client reads
+else:  # from the text: by msgspec's typed decoder when it is installed
     from ttn_lw.end_device import EndDevices
     result = EndDevices.from_json_string(text)
 print(tracemalloc.get_traced_memory()[1])
@@ -46,7 +46,7 @@ def run(context: Context) -> str:
             "|---|---|---|",
             f"| json.loads (peer) | {peer / 1e6:.0f} MB | 1.00x |",
             f"| json.loads + EndDevices.from_json | {ours / 1e6:.0f} MB | {ours / peer:.2f}x |",
-            f"| EndDevices.from_json_string (msgspec's parser) | {from_text / 1e6:.0f} MB | {from_text / peer:.2f}x |",
+            f"| EndDevices.from_json_string (msgspec's typed decoder) | {from_text / 1e6:.0f} MB | {from_text / peer:.2f}x |",
             "",
             f"Target <= 2x, for the larger: **{'meets' if ratio <= 2 else 'misses'}**.",
         ]
